@@ -1,0 +1,4 @@
+package io.lensbench.stores;
+
+/** A named dense vector field. */
+public record VectorField(String name, int dimension, Metric metric, IndexSpec index) {}
