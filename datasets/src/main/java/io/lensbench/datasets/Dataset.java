@@ -1,0 +1,38 @@
+package io.lensbench.datasets;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded, validated dataset.
+ *
+ * @param name dataset name (e.g. {@code fashion})
+ * @param root directory it was loaded from
+ * @param items corpus items by id, in file order
+ * @param querySets query sets with their qrels (e.g. text-en, text-ko, image, table-image-en,
+ *     table-image-ko, image-text)
+ * @param splits item id → split (empty when the dataset has no splits)
+ * @param checksum SHA-256 over the dataset's files, as recorded in its card
+ * @param card the dataset card as a JSON-like map (name, source, licence, counts, checksums, seed)
+ */
+public record Dataset(
+    String name,
+    Path root,
+    Map<String, Item> items,
+    List<QuerySet> querySets,
+    Map<String, Split> splits,
+    String checksum,
+    Map<String, Object> card) {
+
+  public QuerySet querySet(String name) {
+    return querySets.stream()
+        .filter(q -> q.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new io.lensbench.core.BadInputException(
+                    "dataset '" + this.name + "' has no query set '" + name + "' (it has "
+                        + querySets.stream().map(QuerySet::name).toList() + ")"));
+  }
+}

@@ -1,0 +1,7 @@
+package io.lensbench.datasets;
+
+/** Item split: models train on TRAIN items only; every query set is built over TEST items. */
+public enum Split {
+  TRAIN,
+  TEST
+}
