@@ -53,6 +53,7 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
   /** Bump when the install layout changes, so cached installs are rebuilt. */
   private static final String LAYOUT = "3";
   private static final String NORI_ZIP = "lensbench-opensearch-nori-";
+  private static final String DIST_PREFIX = "opensearch-" + VERSION + "-";
 
   private final StoresConfig config;
   private final Consumer<String> log;
@@ -74,8 +75,13 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     return "http://127.0.0.1:" + config.openSearchHttpPort();
   }
 
-  Path distDir() {
-    return config.installDir().resolve("opensearch-" + VERSION);
+  /**
+   * Node folder of one install: {@code install/opensearch-2.19.1-<fingerprint>}. A changed
+   * artifact (say, a rebuilt Nori plugin) gets a new folder, so a node still running from the old
+   * one is never pulled from under it; unused old folders are deleted.
+   */
+  private Path distDir(String fingerprint) {
+    return config.installDir().resolve(DIST_PREFIX + fingerprint.substring(0, 12));
   }
 
   Path instanceDir() {
@@ -130,10 +136,10 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
       }
       checkPortsFree();
       Path java = checkJava();
-      install();
-      ServiceUser user = prepareInstance();
+      Path dist = install();
+      ServiceUser user = prepareInstance(dist);
       long t0 = System.nanoTime();
-      ProcessHandle process = start(java, user);
+      ProcessHandle process = start(dist, java, user);
       return awaitHealthy(process, t0);
     }
   }
@@ -245,14 +251,14 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
   }
 
   /** Assembles the node folder unless an install with the same fingerprint is there. */
-  void install() {
+  Path install() {
     Path artifacts = artifactsDir();
     String fingerprint = fingerprint(artifacts);
-    Path dist = distDir();
+    Path dist = distDir(fingerprint);
     Path stamp = dist.resolve(".lensbench-install");
     try (FileLock lock = FileLock.acquire(config.home(), "install-opensearch")) {
       if (Processes.readQuietly(stamp).trim().equals(fingerprint)) {
-        return;
+        return dist;
       }
       long t0 = System.nanoTime();
       log.accept("opensearch: assembling node " + VERSION + " in " + dist + " from " + artifacts);
@@ -297,9 +303,25 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
       Files.move(tmp, dist, StandardCopyOption.ATOMIC_MOVE);
       log.accept(String.format(Locale.ROOT, "opensearch: node assembled in %.1f s",
           (System.nanoTime() - t0) / 1e9));
+      deleteUnusedInstalls(dist);
+      return dist;
     } catch (IOException e) {
       throw new InfrastructureException("opensearch: cannot assemble the node in " + dist + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /** Removes older node folders that no live process runs from. */
+  private void deleteUnusedInstalls(Path keep) throws IOException {
+    try (Stream<Path> dirs = Files.list(config.installDir())) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        String n = d.getFileName().toString();
+        if (!d.equals(keep) && n.startsWith("opensearch-" + VERSION) && !n.endsWith(".tmp")
+            && !Processes.anyCommandLineContains("-Dopensearch.path.home=" + d + " ")) {
+          deleteTree(d);
+          log.accept("opensearch: deleted unused older install " + d);
+        }
+      }
     }
   }
 
@@ -382,7 +404,7 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
   // ---------------------------------------------------------------- instance
 
   /** Writes config, creates data/logs/tmp, hands them to the service user. */
-  private ServiceUser prepareInstance() {
+  private ServiceUser prepareInstance(Path dist) {
     ServiceUser user = ServiceUser.forNode(config.serviceUser(), log);
     try {
       for (Path d : List.of(confDir(), dataDir(), logsDir(), instanceDir().resolve("tmp"),
@@ -403,14 +425,14 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
           "# a small dev box: do not turn indexes read-only when the disk fills up",
           "cluster.routing.allocation.disk.threshold_enabled: false",
           ""), StandardCharsets.UTF_8);
-      String jvm = Files.readString(distDir().resolve("config").resolve("jvm.options"), StandardCharsets.UTF_8)
+      String jvm = Files.readString(dist.resolve("config").resolve("jvm.options"), StandardCharsets.UTF_8)
           .replace("file=logs/gc.log", "file=" + logsDir().resolve("gc.log"))
           .replace("-XX:HeapDumpPath=data", "-XX:HeapDumpPath=" + dataDir())
           .replace("-XX:ErrorFile=logs/", "-XX:ErrorFile=" + logsDir() + "/");
       Files.writeString(confDir().resolve("jvm.options"), jvm, StandardCharsets.UTF_8);
       Files.writeString(confDir().resolve("jvm.options.d").resolve("lensbench-heap.options"),
           "-Xms512m\n-Xmx512m\n", StandardCharsets.UTF_8);
-      Files.copy(distDir().resolve("config").resolve("log4j2.properties"),
+      Files.copy(dist.resolve("config").resolve("log4j2.properties"),
           confDir().resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
       Processes.deleteQuietly(consoleLog());
     } catch (IOException e) {
@@ -418,17 +440,17 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
           + instanceDir() + ": " + e.getMessage(), e);
     }
     user.own(instanceDir());
-    user.ensureTraversable(distDir());
+    user.ensureTraversable(dist);
     user.ensureTraversable(instanceDir());
     user.ensureTraversable(Path.of(System.getProperty("java.home")));
     return user;
   }
 
-  private ProcessHandle start(Path javaHome, ServiceUser user) {
+  private ProcessHandle start(Path dist, Path javaHome, ServiceUser user) {
     List<String> cmd = new ArrayList<>();
     cmd.add("setsid"); // own session: a Ctrl-C or a finished test JVM does not take the node down
     cmd.addAll(user.launchPrefix());
-    cmd.add(distDir().resolve("bin").resolve("opensearch").toString());
+    cmd.add(dist.resolve("bin").resolve("opensearch").toString());
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.directory(instanceDir().toFile());
     Map<String, String> env = pb.environment();
@@ -566,6 +588,15 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
 
   record Health(boolean ok, boolean answered, String detail, String version) {}
 
+  private boolean installed() {
+    try (Stream<Path> dirs = Files.list(config.installDir())) {
+      return dirs.anyMatch(d -> d.getFileName().toString().startsWith("opensearch-" + VERSION)
+          && Files.isRegularFile(d.resolve(".lensbench-install")));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public StoreStatus status() {
     Optional<ProcessHandle> running = Processes.ours(pidFile(), marker());
@@ -575,7 +606,7 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     if (running.isEmpty()) {
       boolean taken = Processes.listening(config.openSearchHttpPort());
       return new StoreStatus(name(), taken ? StoreStatus.State.PORT_TAKEN : StoreStatus.State.STOPPED,
-          url(), ports, VERSION + " (installed: " + Files.isRegularFile(distDir().resolve(".lensbench-install")) + ")",
+          url(), ports, VERSION + (installed() ? " (installed)" : " (not installed yet)"),
           pid, user, dataDir(), serverLog(),
           taken ? "port " + config.openSearchHttpPort() + " is served by "
               + Processes.portOwner(config.openSearchHttpPort()) + ", not by LensBench"

@@ -60,6 +60,20 @@ final class Processes {
     }
   }
 
+  /** True when some live process's command line contains {@code text}. */
+  static boolean anyCommandLineContains(String text) {
+    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path proc : procs) {
+        if (cmdline(Long.parseLong(proc.getFileName().toString())).orElse("").contains(text)) {
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return true; // cannot tell: assume in use
+    }
+    return false;
+  }
+
   /**
    * The live process recorded in {@code pidFile} whose command line contains {@code marker} (the
    * instance folder, so a recycled pid never counts as ours). A stale pid file is deleted.
