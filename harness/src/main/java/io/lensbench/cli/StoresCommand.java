@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lensbench stores up | down | status}: the embedded OpenSearch node and Milvus Lite. */
@@ -31,6 +32,18 @@ import picocli.CommandLine.Spec;
     subcommands = {StoresCommand.Up.class, StoresCommand.Down.class, StoresCommand.Status.class})
 public final class StoresCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Option(names = "--opensearch-port", paramLabel = "PORT", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "OpenSearch HTTP port (overrides LENSBENCH_OPENSEARCH_PORT; default 19200).")
+  Integer openSearchPort;
+
+  @Option(names = "--opensearch-transport-port", paramLabel = "PORT", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "OpenSearch transport port (default 19300, or HTTP port + 100 when that is moved).")
+  Integer transportPort;
+
+  @Option(names = "--milvus-port", paramLabel = "PORT", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Milvus Lite port (overrides LENSBENCH_MILVUS_PORT; default 19530).")
+  Integer milvusPort;
 
   /** Which store a subcommand acts on. */
   enum Which {
@@ -55,8 +68,15 @@ public final class StoresCommand implements Callable<Integer> {
     return out;
   }
 
-  static EmbeddedStores stores(PrintWriter out, Integer timeoutSeconds) {
+  EmbeddedStores stores(PrintWriter out, Integer timeoutSeconds) {
     StoresConfig config = StoresConfig.fromEnvironment();
+    if (openSearchPort != null || transportPort != null || milvusPort != null) {
+      int http = openSearchPort != null ? openSearchPort : config.openSearchHttpPort();
+      int transport = transportPort != null ? transportPort
+          : openSearchPort != null && openSearchPort != StoresConfig.DEFAULT_OPENSEARCH_HTTP_PORT
+              ? openSearchPort + 100 : config.openSearchTransportPort();
+      config = config.withPorts(http, transport, milvusPort != null ? milvusPort : config.milvusPort());
+    }
     if (timeoutSeconds != null) {
       config = new StoresConfig(config.home(), config.openSearchHttpPort(),
           config.openSearchTransportPort(), config.milvusPort(), config.artifactsDir(),
@@ -72,6 +92,7 @@ public final class StoresCommand implements Callable<Integer> {
       description = "Install (cached) and start the stores unless running; wait until healthy.")
   static final class Up implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @ParentCommand StoresCommand parent;
 
     @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
@@ -83,7 +104,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      EmbeddedStores stores = stores(out, timeout);
+      EmbeddedStores stores = parent.stores(out, timeout);
       long t0 = System.nanoTime();
       List<String> failures = new ArrayList<>();
       for (EmbeddedStore s : select(stores, which)) {
@@ -107,6 +128,7 @@ public final class StoresCommand implements Callable<Integer> {
       description = "Stop the store processes LensBench started (pid files; never by name).")
   static final class Down implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @ParentCommand StoresCommand parent;
 
     @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
@@ -114,7 +136,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      EmbeddedStores stores = stores(out, null);
+      EmbeddedStores stores = parent.stores(out, null);
       for (EmbeddedStore s : select(stores, which)) {
         s.down();
       }
@@ -128,6 +150,7 @@ public final class StoresCommand implements Callable<Integer> {
           + "store is healthy, 3 otherwise.")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @ParentCommand StoresCommand parent;
 
     @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
@@ -135,7 +158,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      EmbeddedStores stores = stores(out, null);
+      EmbeddedStores stores = parent.stores(out, null);
       boolean healthy = true;
       for (EmbeddedStore s : select(stores, which)) {
         StoreStatus st = s.status();
