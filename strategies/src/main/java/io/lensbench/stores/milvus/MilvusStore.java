@@ -97,6 +97,8 @@ public final class MilvusStore implements RetrievalStore {
   private final Gson gson = new Gson();
   /** Schemas seen by this instance; filled on first use of a collection. */
   private final Map<String, CollectionSchema> schemas = new ConcurrentHashMap<>();
+  /** Collections whose load state this instance has checked once (load on first use). */
+  private final java.util.Set<String> loadChecked = ConcurrentHashMap.newKeySet();
 
   private MilvusStore(MilvusClientV2 client, StoreConfig config, String version) {
     this.client = client;
@@ -384,6 +386,7 @@ public final class MilvusStore implements RetrievalStore {
   @Override
   public void drop(String collection) {
     schemas.remove(collection);
+    loadChecked.remove(collection);
     if (exists(collection)) {
       call(
           where(collection),
@@ -706,14 +709,27 @@ public final class MilvusStore implements RetrievalStore {
 
   /** Runs a read; when Milvus says the collection is not loaded (e.g. after a restart), loads and retries once. */
   private <T> T withLoadRetry(String collection, String what, Supplier<T> action) {
+    if (loadChecked.add(collection) && !isLoaded(collection)) {
+      ensureLoaded(collection);
+    }
     try {
       return action.get();
     } catch (RuntimeException e) {
-      if (isConnectionFailure(e) || !rootMessage(e).toLowerCase(Locale.ROOT).contains("load")) {
+      if (isConnectionFailure(e) || isLoaded(collection)) {
         throw failure(where(collection), what, e);
       }
+      // e.g. after a Milvus restart collections come back released (FACTS): load on use
       ensureLoaded(collection);
       return call(where(collection), what, action);
+    }
+  }
+
+  private boolean isLoaded(String collection) {
+    try {
+      return Boolean.TRUE.equals(
+          client.getLoadState(GetLoadStateReq.builder().collectionName(collection).build()));
+    } catch (RuntimeException e) {
+      return true; // cannot tell: report the original failure
     }
   }
 
