@@ -140,7 +140,7 @@ public final class MilvusStore implements RetrievalStore {
     }
   }
 
-  private static InfrastructureException unreachable(StoreConfig.MilvusConfig m, Throwable e) {
+  static InfrastructureException unreachable(StoreConfig.MilvusConfig m, Throwable e) {
     String hint = m.isEmbedded() ? "; " + StoreConfig.START_HINT : "";
     return new InfrastructureException(
         String.format(

@@ -700,18 +700,22 @@ public final class OpenSearchStore implements RetrievalStore {
       String text = resp.getBody().map(Body::bodyAsString).orElse("");
       return new Reply(resp.getStatus(), text);
     } catch (IOException | RuntimeException e) {
-      String hint = config.opensearch().isEmbedded() ? "; " + StoreConfig.START_HINT : "";
-      throw new InfrastructureException(
-          String.format(
-              Locale.ROOT,
-              "opensearch at %s is unreachable (%s, %s): expected an OpenSearch node answering HTTP, found: %s%s",
-              url,
-              where,
-              what,
-              rootMessage(e),
-              hint),
-          e);
+      throw unreachable(config.opensearch(), where, what, e);
     }
+  }
+
+  static InfrastructureException unreachable(StoreConfig.OpenSearchConfig o, String where, String what, Throwable e) {
+    String hint = o.isEmbedded() ? "; " + StoreConfig.START_HINT : "";
+    return new InfrastructureException(
+        String.format(
+            Locale.ROOT,
+            "opensearch at %s is unreachable (%s, %s): expected an OpenSearch node answering HTTP, found: %s%s",
+            String.join(",", o.urls()),
+            where,
+            what,
+            rootMessage(e),
+            hint),
+        e);
   }
 
   private final class Reply {
