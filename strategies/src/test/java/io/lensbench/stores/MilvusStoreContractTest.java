@@ -9,6 +9,6 @@ class MilvusStoreContractTest extends RetrievalStoreContract {
 
   @Override
   protected boolean koreanMorphology() {
-    return false;
+    return true; // Korean analysed with Lucene Nori before Milvus's standard tokenizer
   }
 }

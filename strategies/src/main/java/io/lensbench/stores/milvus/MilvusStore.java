@@ -72,9 +72,11 @@ import java.util.stream.Collectors;
  * properties) is stored as JSON in the collection description so {@link #describe} round trips.
  *
  * <p>Korean: Milvus Lite offers only the {@code standard} (regex {@code \w+} + lowercase) and
- * {@code jieba} tokenizers; "ko" fields use {@code standard}, which splits on spaces and
- * punctuation only (whole eojeol such as 셔츠를 stay one token — no morphology). Server Milvus
- * offers lindera with ko-dic; see docs/store-contract.md.
+ * {@code jieba} tokenizers — on its own {@code standard} keeps each eojeol (셔츠를) as one token.
+ * So "ko" texts and queries are first analysed here with Lucene's Nori ({@link
+ * KoreanMorphemes}, the analyser OpenSearch's {@code nori} uses) and stored as space-separated
+ * morphemes, which {@code standard} then splits; Milvus holds the morphemes, not the original
+ * Korean text. See docs/store-contract.md.
  *
  * <p>Scores: COSINE → cosine similarity, IP → inner product, L2 → negative squared distance
  * (Milvus reports the squared distance), BM25 → the positive BM25 score (Milvus Lite reports it
@@ -95,6 +97,7 @@ public final class MilvusStore implements RetrievalStore {
   private final String version;
   private final SchemaCodec codec = new SchemaCodec();
   private final Gson gson = new Gson();
+  private final KoreanMorphemes korean = new KoreanMorphemes();
   /** Schemas seen by this instance; filled on first use of a collection. */
   private final Map<String, CollectionSchema> schemas = new ConcurrentHashMap<>();
   /** Collections whose load state this instance has checked once (load on first use). */
@@ -254,7 +257,8 @@ public final class MilvusStore implements RetrievalStore {
   }
 
   private static Map<String, Object> analyzer(TextField t) {
-    // "en" and "ko" both use the standard tokenizer: the only non-Chinese one Milvus Lite has.
+    // "en" and "ko" both use the standard tokenizer, the only non-Chinese one Milvus Lite has;
+    // "ko" text arrives already split into Nori morphemes (milvusText).
     return STANDARD_ANALYZER;
   }
 
@@ -445,8 +449,7 @@ public final class MilvusStore implements RetrievalStore {
     }
     Map<String, String> texts = d.texts() == null ? Map.of() : d.texts();
     for (TextField t : s.texts()) {
-      String text = texts.get(t.name());
-      o.addProperty(t.name(), text == null ? "" : text);
+      o.addProperty(t.name(), milvusText(t, texts.get(t.name())));
     }
     Map<String, Object> scalars = d.scalars() == null ? Map.of() : d.scalars();
     for (ScalarField f : s.scalars()) {
@@ -462,6 +465,14 @@ public final class MilvusStore implements RetrievalStore {
       }
     }
     return o;
+  }
+
+  /** What Milvus stores and searches for a text: Korean as Nori morphemes (see class comment). */
+  private String milvusText(TextField t, String text) {
+    if (text == null) {
+      return "";
+    }
+    return t.language().equals("ko") ? korean.analyse(text) : text;
   }
 
   /** Flush, then make sure the collection is loaded (retrying: load right after flush can fail). */
@@ -576,7 +587,7 @@ public final class MilvusStore implements RetrievalStore {
             .collectionName(collection)
             .annsField(t.name() + SchemaChecks.BM25_SUFFIX)
             .metricType(IndexParam.MetricType.BM25)
-            .data(List.of(new EmbeddedText(text)))
+            .data(List.of(new EmbeddedText(milvusText(t, text))))
             .limit(k)
             .consistencyLevel(ConsistencyLevel.STRONG);
     String expr = expression(filter);
@@ -613,7 +624,7 @@ public final class MilvusStore implements RetrievalStore {
         TextField t = SchemaChecks.textField(where + ": hybrid", s, bm.field());
         SchemaChecks.checkK(where + ": hybrid sub-search", bm.k());
         a.vectorFieldName(t.name() + SchemaChecks.BM25_SUFFIX)
-            .vectors(List.<BaseVector>of(new EmbeddedText(bm.text() == null ? "" : bm.text())))
+            .vectors(List.<BaseVector>of(new EmbeddedText(milvusText(t, bm.text()))))
             .limit(bm.k())
             .metricType(IndexParam.MetricType.BM25)
             .params("{}");
@@ -805,6 +816,10 @@ public final class MilvusStore implements RetrievalStore {
 
   @Override
   public void close() {
-    client.close();
+    try {
+      client.close();
+    } finally {
+      korean.close();
+    }
   }
 }
