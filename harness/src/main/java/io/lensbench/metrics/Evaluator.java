@@ -78,6 +78,14 @@ public final class Evaluator {
       JudgedQuery jq = new JudgedQuery(qrels.forQuery(q));
       out[i] = QueryEvaluation.evaluate(q, jq, run.rankings().get(q), options, where);
     });
-    return new RunEvaluation(options, run.runId(), List.of(out), unjudged);
+    long positive = 0;
+    for (Map<String, Integer> j : qrels.asMap().values()) {
+      for (int g : j.values()) {
+        if (g > 0) {
+          positive++;
+        }
+      }
+    }
+    return new RunEvaluation(options, run.runId(), List.of(out), unjudged, positive);
   }
 }

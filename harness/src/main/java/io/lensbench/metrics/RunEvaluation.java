@@ -18,9 +18,11 @@ public final class RunEvaluation {
   private final Map<String, QueryEvaluation> byId;
   private final List<String> unjudgedRunQueries;
   private final long duplicatesRemoved;
+  private final long qrelsPositive;
 
   RunEvaluation(EvalOptions options, String runId, List<QueryEvaluation> queries,
-      List<String> unjudgedRunQueries) {
+      List<String> unjudgedRunQueries, long qrelsPositive) {
+    this.qrelsPositive = qrelsPositive;
     this.options = options;
     this.runId = runId;
     this.queries = Collections.unmodifiableList(new ArrayList<>(queries));
@@ -60,6 +62,14 @@ public final class RunEvaluation {
   /** Total duplicate entries removed under {@link DuplicatePolicy#KEEP_FIRST}. */
   public long duplicatesRemoved() {
     return duplicatesRemoved;
+  }
+
+  /**
+   * Judgments with grade &gt; 0 over every qrels query. trec_eval -c prints this as the summary
+   * num_rel whatever -l is (a trec_eval quirk reproduced by the trec output only).
+   */
+  public long qrelsPositiveJudgments() {
+    return qrelsPositive;
   }
 
   public int numQueries() {

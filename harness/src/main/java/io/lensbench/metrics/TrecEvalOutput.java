@@ -112,7 +112,7 @@ public final class TrecEvalOutput {
                 || m == TrecMeasure.GM_MAP) {
               continue;
             }
-            writeValues(sb, m, q.queryId(), o, new double[] {0}, q, 1);
+            writeValues(sb, m, q.queryId(), o, q);
           }
           if (sb.length() > 1 << 15) {
             w.append(sb);
@@ -130,9 +130,19 @@ public final class TrecEvalOutput {
               .append('\n');
           case NUM_Q -> sb.append(CFormat.left22("num_q")).append("\tall\t").append(n).append('\n');
           case GM_MAP -> {
+            // trec_eval sums the queries it evaluated, then adds log(MIN_GEO_MEAN) once per
+            // qrels query missing from the run
             double sum = 0.0;
+            long missing = 0;
             for (QueryEvaluation q : run.queries()) {
-              sum += q.gmMapLog;
+              if (q.inRun()) {
+                sum += q.gmMapLog;
+              } else {
+                missing++;
+              }
+            }
+            if (missing > 0) {
+              sum += missing * Math.log(QueryEvaluation.MIN_GEO_MEAN);
             }
             double v = n > 0 ? Math.exp(sum / n) : 0.0;
             sb.append(CFormat.left22("gm_map")).append("\tall\t").append(CFormat.f64(v)).append('\n');
@@ -161,7 +171,9 @@ public final class TrecEvalOutput {
     int n = run.numQueries();
     for (int s = 0; s < slots; s++) {
       sb.append(CFormat.left22(name(m, s))).append("\tall\t");
-      if (isCount(m)) {
+      if (m == TrecMeasure.NUM_REL && o.complete()) {
+        sb.append(run.qrelsPositiveJudgments());
+      } else if (isCount(m)) {
         sb.append(isums[s]);
       } else {
         sb.append(CFormat.f64(n > 0 ? sums[s] / n : 0.0));
@@ -171,7 +183,7 @@ public final class TrecEvalOutput {
   }
 
   private void writeValues(StringBuilder sb, TrecMeasure m, String qid, EvalOptions o,
-      double[] unused, QueryEvaluation q, int dummy) {
+      QueryEvaluation q) {
     int slots = slots(m);
     for (int s = 0; s < slots; s++) {
       sb.append(CFormat.left22(name(m, s))).append('\t').append(qid).append('\t');
