@@ -112,8 +112,9 @@ public final class EvalCommand implements Callable<Integer> {
     TrecEvalOutput selection = TrecEvalOutput.parse(measures);
     EvalOptions options = selection.options(level, complete, dup);
     if (!format.equals("trec")) {
-      options = options.withCutoffs(merge(options.cutoffs(), EvalOptions.DEFAULT_CUTOFFS))
-          .withComplete(complete);
+      // machine-key formats: LensBench's default cutoffs plus any requested with -m
+      options = options.withCutoffs(measures.isEmpty() ? EvalOptions.DEFAULT_CUTOFFS
+          : merge(options.cutoffs(), EvalOptions.DEFAULT_CUTOFFS));
     }
     Qrels judgments = TrecQrelsReader.read(q);
     TrecRun trecRun = TrecRunReader.read(r);
