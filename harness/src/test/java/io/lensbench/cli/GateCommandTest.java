@@ -16,16 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GateCommandTest {
   static final String CELL = "fashion.text-en.joint.milvus";
-  @TempDir Path dir;
-  Path good;
-  Path bad;
-  Path slightlyWorse;
+  @TempDir static Path dir;
+  static Path good;
+  static Path bad;
+  static Path slightlyWorse;
 
   /** 80 queries, 5 relevant docs each; quality = chance that a relevant doc is ranked on top. */
   static Path cell(Path runDir, double quality, long seed) {
@@ -54,8 +54,8 @@ class GateCommandTest {
     return m.write(runDir, CellInfo.parse(CELL));
   }
 
-  @BeforeEach
-  void setUp() {
+  @BeforeAll
+  static void setUp() {
     good = cell(dir.resolve("good"), 0.8, 1);
     bad = cell(dir.resolve("bad"), 0.2, 2);
     slightlyWorse = cell(dir.resolve("noise"), 0.8, 3);
