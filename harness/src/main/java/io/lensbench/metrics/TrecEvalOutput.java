@@ -19,6 +19,7 @@ import java.util.TreeSet;
 public final class TrecEvalOutput {
   private final Map<TrecMeasure, long[]> cutoffs = new EnumMap<>(TrecMeasure.class);
   private final Map<TrecMeasure, double[]> levels = new EnumMap<>(TrecMeasure.class);
+  private final java.util.Set<TrecMeasure> explicit = java.util.EnumSet.noneOf(TrecMeasure.class);
 
   private TrecEvalOutput() {}
 
@@ -60,8 +61,18 @@ public final class TrecEvalOutput {
   }
 
   private void add(TrecMeasure m, String params) {
+    boolean hasParams = params != null && !params.isEmpty();
     if (cutoffs.containsKey(m) || levels.containsKey(m)) {
-      return; // trec_eval keeps the first -m of a measure
+      // trec_eval: the first -m with parameters wins; a bare -m (or a nickname) never
+      // replaces parameters, but parameters replace an earlier bare selection
+      if (explicit.contains(m) || !hasParams) {
+        return;
+      }
+      cutoffs.remove(m);
+      levels.remove(m);
+    }
+    if (hasParams) {
+      explicit.add(m);
     }
     if (params != null && !params.isEmpty() && m.params == TrecMeasure.Params.NONE) {
       throw new BadInputException(String.format(Locale.ROOT,

@@ -107,6 +107,9 @@ class TrecEvalOracleTest {
           "-m", "P.10,5", "-m", "P.3"));
       compare(seed, List.of("-q", "-m", "iprec_at_recall.0.15,0.5,1", "-m", "runid",
           "-m", "success"));
+      // which -m wins: the first with parameters; parameters replace a bare/nickname selection
+      compare(seed, List.of("-m", "official", "-m", "P.3", "-m", "P.7"));
+      compare(seed, List.of("-m", "recall", "-m", "recall.2", "-m", "P.4", "-m", "P"));
     }
   }
 
