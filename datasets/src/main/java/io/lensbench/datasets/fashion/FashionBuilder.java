@@ -458,7 +458,7 @@ public final class FashionBuilder {
         String set = "table-image-" + lang;
         String id = qid(set, n);
         Path png = dir.resolve(id + ".png");
-        TableImageRenderer.writePng(renderer.render(tableHeader(lang), tableRows(a, lang)), png);
+        TableImageRenderer.writePng(renderer.render(tableHeader(glossary, lang), tableRows(glossary, a, lang)), png);
         Map<String, String> qa = new LinkedHashMap<>(a);
         qa.put("kind", "table_image");
         qa.put("language", lang);
@@ -476,7 +476,7 @@ public final class FashionBuilder {
   }
 
   /** The header row of a table image. */
-  public Row tableHeader(String lang) {
+  public static Row tableHeader(Glossary glossary, String lang) {
     return new Row(glossary.label("attribute", lang), glossary.label("value", lang));
   }
 
@@ -484,7 +484,7 @@ public final class FashionBuilder {
    * The rows of a table image: Category (masterCategory > subCategory), Type, Gender, Colour,
    * Usage — catalogue values in English, glossary terms in Korean.
    */
-  public List<Row> tableRows(Map<String, String> a, String lang) {
+  public static List<Row> tableRows(Glossary glossary, Map<String, String> a, String lang) {
     boolean ko = lang.equals("ko");
     java.util.function.BiFunction<String, String, String> v =
         (field, value) -> ko ? glossary.ko(field, value) : value;

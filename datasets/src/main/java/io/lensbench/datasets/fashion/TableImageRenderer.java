@@ -15,11 +15,17 @@ import javax.imageio.ImageIO;
 /**
  * Renders a small two-column attribute table (header row, then label | value rows) to a PNG with
  * Java2D. Deterministic for a given font: same rows, same bytes.
+ *
+ * <p>OCR note: Debian tesseract 5.3 with {@code -l eng+kor} takes the narrow column of short
+ * Hangul labels for vertical text unless told otherwise; read these images with
+ * {@code tesseract IMG - -l eng+kor -c textord_tabfind_vertical_text=0} (TableImageOcrTest).
  */
 public final class TableImageRenderer {
   private static final int PAD_X = 14;
   private static final int ROW_H = 40;
-  private static final int MARGIN = 12;
+  private static final int MARGIN = 24;
+  private static final int MIN_COL1 = 140;
+  private static final int MIN_COL2 = 320;
 
   private final Font font;
   private final Font bold;
@@ -44,8 +50,8 @@ public final class TableImageRenderer {
       valueW = Math.max(valueW, fmp.stringWidth(r.value()));
     }
     pg.dispose();
-    int col1 = labelW + 2 * PAD_X;
-    int col2 = Math.max(valueW + 2 * PAD_X, 160);
+    int col1 = Math.max(labelW + 2 * PAD_X, MIN_COL1);
+    int col2 = Math.max(valueW + 2 * PAD_X, MIN_COL2);
     int w = col1 + col2 + 2 * MARGIN;
     int h = (rows.size() + 1) * ROW_H + 2 * MARGIN;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -57,9 +63,7 @@ public final class TableImageRenderer {
       g.fillRect(0, 0, w, h);
       g.setColor(new Color(0xE8, 0xEC, 0xF2));
       g.fillRect(MARGIN, MARGIN, col1 + col2, ROW_H);
-      g.setColor(new Color(0xF6, 0xF7, 0xF9));
-      g.fillRect(MARGIN, MARGIN + ROW_H, col1, rows.size() * ROW_H);
-      g.setColor(new Color(0x88, 0x8E, 0x99));
+      g.setColor(Color.BLACK);
       for (int i = 0; i <= rows.size() + 1; i++) {
         g.drawLine(MARGIN, MARGIN + i * ROW_H, MARGIN + col1 + col2, MARGIN + i * ROW_H);
       }
