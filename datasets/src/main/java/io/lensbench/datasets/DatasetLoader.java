@@ -129,8 +129,9 @@ public final class DatasetLoader {
     Path qdir = dir.resolve(NativeLayout.QUERIES_DIR);
     if (Files.isDirectory(qdir)) {
       try (Stream<Path> s = Files.list(qdir)) {
-        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).sorted()
-            .forEach(n -> setNames.add(n.substring(0, n.length() - ".jsonl".length())));
+        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
+            .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted()
+            .forEach(setNames::add);
       } catch (IOException e) {
         throw new BadInputException("cannot list " + qdir + ": " + e.getMessage());
       }
