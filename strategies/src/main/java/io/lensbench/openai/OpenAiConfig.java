@@ -52,11 +52,12 @@ public record OpenAiConfig(
     try {
       uri = URI.create(baseUrl);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(where + ": baseUrl '" + baseUrl + "' is not a URL", e);
+      throw new BadInputException(where + ": baseUrl '" + baseUrl
+          + "' is not a URL (expected e.g. http://127.0.0.1:8000/v1)", e);
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new BadInputException(where + ": baseUrl '" + baseUrl
-          + "' must start with http:// or https://");
+          + "' must start with http:// or https:// (expected e.g. http://127.0.0.1:8000/v1)");
     }
     if (model == null || model.isBlank()) {
       throw new BadInputException(where + ": model is required (the name the server serves)");
