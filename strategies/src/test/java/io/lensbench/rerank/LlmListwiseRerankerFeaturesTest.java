@@ -344,4 +344,34 @@ class LlmListwiseRerankerFeaturesTest {
       assertEquals(2000, s.path("promptTokens").asLong());
     }
   }
+
+  @Test
+  void builtInSeedScriptDropsOneOfNineOnEveryQuery() throws Exception {
+    List<Reranker.Task> tasks = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      List<Candidate> rotated = new ArrayList<>(candidates);
+      Collections.rotate(rotated, i);
+      tasks.add(new Reranker.Task(new Query("q-" + i, QueryKind.TEXT, "en", "query " + i, null,
+          Map.of(), Set.of()), rotated));
+    }
+    try (FakeOpenAiServer fake = new FakeOpenAiServer(
+            FakeOpenAiServer.Scripts.reverseDroppingOne(4));
+        OpenAiChatClient client = new OpenAiChatClient(endpoint(fake), k -> null, NO_WAIT);
+        LlmListwiseReranker rr = new LlmListwiseReranker(
+            LlmRerankConfig.of(endpoint(fake)).withCache(false), client, false, null)) {
+      RerankStats stats = new RerankStats();
+      for (RerankResult res : rr.rerankAll(tasks, n -> { })) {
+        stats.add(res);
+        List<String> given = res.before().stream().map(h -> h.id()).toList();
+        List<String> expected = new ArrayList<>(given);
+        Collections.reverse(expected);
+        expected.remove(given.get(4));
+        expected.add(given.get(4));
+        assertEquals(expected, res.rankingIds(), "fail-open appends the dropped candidate");
+      }
+      assertEquals(4, stats.dropped());
+      assertEquals(4, stats.queriesWithDrops());
+      assertEquals(0, stats.lost());
+    }
+  }
 }

@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
- * A FAKE OpenAI-compatible server for tests: an in-process JDK HTTP server on 127.0.0.1 (an
- * ephemeral port) speaking the real {@code POST /v1/chat/completions} wire protocol. It parses
+ * A FAKE OpenAI-compatible server, for tests and offline demos: an in-process JDK HTTP server on
+ * 127.0.0.1 (an ephemeral port unless given) speaking the real {@code POST /v1/chat/completions}
+ * wire protocol. No vision-language model exists on this machine; this stands in for the
+ * endpoint so the real client and the guardrails can be exercised. It parses
  * and validates each request as OpenAI would (model, messages, roles, text and {@code image_url}
  * parts with base64 data URLs that decode to images, {@code response_format}), records it, and
  * answers with the real {@code chat.completion} shape including {@code usage}. What it answers
@@ -103,6 +105,61 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Built-in scripts that answer LensBench rerank prompts without a model, by echoing the
+   * candidate ids listed in the prompt's {@code "Candidate ids: a, b, c."} line.
+   */
+  public static final class Scripts {
+    private static final Pattern IDS = Pattern.compile("Candidate ids: ([^\\n]*?)\\. Answer");
+
+    private Scripts() {}
+
+    /** Candidate ids in the order the prompt listed them, or empty when there is no such line. */
+    public static List<String> candidateIds(FakeRequest req) {
+      Matcher m = IDS.matcher(req.allText());
+      List<String> ids = new ArrayList<>();
+      if (m.find()) {
+        for (String id : m.group(1).split(", ")) {
+          ids.add(id.strip());
+        }
+      }
+      return ids;
+    }
+
+    /** Echoes the candidates in their given order (a "perfect" answer that changes nothing). */
+    public static Function<FakeRequest, FakeReply> echo() {
+      return req -> FakeReply.answer(rankingJson(candidateIds(req)));
+    }
+
+    /**
+     * The seed's behaviour: echoes the candidates reversed but silently leaves out the one at
+     * {@code position} of the given order (9 in, 8 out). Feedback turns get the full list.
+     * Caption requests (no candidate line) get a fixed caption.
+     */
+    public static Function<FakeRequest, FakeReply> reverseDroppingOne(int position) {
+      return req -> {
+        List<String> ids = candidateIds(req);
+        if (ids.isEmpty()) {
+          return FakeReply.answer("A product photo (caption from the fake endpoint).");
+        }
+        List<String> out = new ArrayList<>(ids);
+        java.util.Collections.reverse(out);
+        if (req.messageCount() <= 2 && position < ids.size()) {
+          out.remove(ids.get(position));
+        }
+        return FakeReply.answer(rankingJson(out));
+      };
+    }
+
+    static String rankingJson(List<String> ids) {
+      StringBuilder sb = new StringBuilder("{\"ranking\":[");
+      for (int i = 0; i < ids.size(); i++) {
+        sb.append(i == 0 ? "" : ",").append('"').append(ids.get(i).replace("\"", "")).append('"');
+      }
+      return sb.append("],\"reason\":\"fake endpoint\"}").toString();
+    }
+  }
+
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService executor;
@@ -110,9 +167,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final List<FakeRequest> requests = new ArrayList<>();
   private final List<String> protocolErrors = new ArrayList<>();
 
+  /** Starts on an ephemeral port of 127.0.0.1. */
   public FakeOpenAiServer(Function<FakeRequest, FakeReply> script) throws IOException {
+    this(script, 0);
+  }
+
+  /** Starts on the given port of 127.0.0.1 (0: ephemeral). */
+  public FakeOpenAiServer(Function<FakeRequest, FakeReply> script, int port) throws IOException {
     this.script = script;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+        0);
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "fake-openai");
       t.setDaemon(true);
@@ -319,5 +383,26 @@ public final class FakeOpenAiServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  /**
+   * Runs the fake until killed: {@code java -cp ... io.lensbench.openai.FakeOpenAiServer
+   * [port] [echo|drop-one]} ({@code drop-one}: the seed's 9 → 8 behaviour, dropping the 5th
+   * candidate). Prints the base URL on stdout.
+   */
+  public static void main(String[] args) throws Exception {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    String behaviour = args.length > 1 ? args[1] : "drop-one";
+    Function<FakeRequest, FakeReply> script = switch (behaviour) {
+      case "echo" -> Scripts.echo();
+      case "drop-one" -> Scripts.reverseDroppingOne(4);
+      default -> throw new IllegalArgumentException("behaviour: expected echo or drop-one, found "
+          + behaviour);
+    };
+    FakeOpenAiServer fake = new FakeOpenAiServer(script, port);
+    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+    System.out.println(fake.baseUrl());
+    System.out.flush();
+    Thread.currentThread().join();
   }
 }
