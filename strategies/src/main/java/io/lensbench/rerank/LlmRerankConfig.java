@@ -70,7 +70,8 @@ public record LlmRerankConfig(
 
   private static final Set<String> KEYS = Set.of("type", "topN", "name", "endpoint", "policy",
       "candidates", "queryImage", "includeCandidateText", "gridTileSize", "gridColumns",
-      "temperature", "maxTokens", "constrainIds", "instructions", "captionPrompt", "cache");
+      "temperature", "maxTokens", "constrainIds", "instructions", "captionPrompt", "cache",
+      "candidateText");
 
   public LlmRerankConfig {
     if (name == null || name.isBlank()) {
@@ -136,7 +137,7 @@ public record LlmRerankConfig(
 
   /**
    * Reads a {@code rerank} block with {@code type: llm-listwise}. {@code type} and {@code topN}
-   * are accepted (the runner reads them); any other unknown key is an error.
+   * and {@code candidateText} are accepted (read by {@link RerankSpec}); any other unknown key is an error.
    */
   public static LlmRerankConfig fromJson(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
