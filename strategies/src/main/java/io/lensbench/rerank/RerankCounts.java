@@ -58,6 +58,13 @@ public record RerankCounts(
         0, latencyMs, false, null);
   }
 
+  /** The {@code "rerank"} object of a records line as an ordered map (same keys as {@link #toJson}). */
+  public java.util.Map<String, Object> toMap() {
+    ObjectMapper m = new ObjectMapper();
+    return m.convertValue(toJson(m),
+        new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
+  }
+
   /** The {@code "rerank"} object of a records line. */
   public ObjectNode toJson(ObjectMapper mapper) {
     ObjectNode o = mapper.createObjectNode();

@@ -84,6 +84,38 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
     };
   }
 
+  /**
+   * From the runner's experiment shape {@code reranker: {id, type, depth, params}}: {@code id}
+   * becomes the cell suffix, {@code depth} the topN, and {@code params} holds the type-specific
+   * keys (policy, endpoint, candidates, ... or mode, encoder); see docs/rerank.md.
+   *
+   * @param where location for messages, e.g. {@code experiments/demo.yaml reranker}
+   */
+  public static RerankSpec fromRunner(String id, String type, int depth, JsonNode params,
+      String where) {
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    if (params != null && !params.isNull() && !params.isMissingNode()) {
+      if (!params.isObject()) {
+        throw new BadInputException(where + ".params: expected an object, found " + params);
+      }
+      for (String k : List.of("type", "topN", "name")) {
+        if (params.has(k)) {
+          throw new BadInputException(where + ".params: key '" + k + "' is not a parameter "
+              + "(use reranker." + (k.equals("topN") ? "depth" : k.equals("name") ? "id" : k)
+              + ")");
+        }
+      }
+      node.setAll((com.fasterxml.jackson.databind.node.ObjectNode) params);
+    }
+    node.put("type", type);
+    node.put("topN", depth);
+    if (id != null) {
+      node.put("name", id);
+    }
+    return fromJson(node, where + ".params");
+  }
+
   /** Reads the block; null, missing or the string {@code none} mean no reranker. */
   public static RerankSpec fromJson(JsonNode node, String where) {
     if (node == null || node.isNull() || node.isMissingNode()
@@ -170,6 +202,15 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
       out.add(new Candidate(h.id(), item.image(), item.texts().get(candidateText), h.score()));
     }
     return out;
+  }
+
+  /**
+   * Reranks the first {@code topN} of a first-stage list: builds the candidates from the corpus
+   * and calls the reranker. Use {@link #merge} for the full final list.
+   */
+  public RerankResult rerankHead(Reranker reranker, io.lensbench.datasets.Query query,
+      List<SearchHit> firstStage, Map<String, Item> corpus) {
+    return reranker.rerank(query, candidates(firstStage, corpus));
   }
 
   /**

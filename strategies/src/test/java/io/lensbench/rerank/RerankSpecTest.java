@@ -80,4 +80,23 @@ class RerankSpecTest {
     assertEquals(List.of("c", "a", "d", "e"), merged.stream().map(SearchHit::id).toList());
     assertEquals(List.of(4.0, 3.0, 2.0, 1.0), merged.stream().map(SearchHit::score).toList());
   }
+
+  @Test
+  void runnerShapeIdTypeDepthParams() throws Exception {
+    RerankSpec s = RerankSpec.fromRunner("vlm-strict", "llm-listwise", 9, m.readTree(
+        "{\"policy\":\"strict\",\"endpoint\":{\"baseUrl\":\"http://127.0.0.1:1234/v1\","
+            + "\"model\":\"qwen2-vl-7b-instruct\"}}"), "demo.yaml reranker");
+    assertEquals("vlm-strict", s.cellSuffix());
+    assertEquals(9, s.topN());
+    assertEquals(RerankPolicy.STRICT, s.llm().policy());
+    BadInputException e = assertThrows(BadInputException.class, () -> RerankSpec.fromRunner(
+        "x", "llm-listwise", 9, m.readTree("{\"topN\":5}"), "demo.yaml reranker"));
+    assertTrue(e.getMessage().contains("use reranker.depth"), e.getMessage());
+    RerankCounts k = new RerankCounts("fail-open", 1, 0, 0, false, false, 0, 0, 0, false, 0,
+        false, 0, false, 10, 2, 3.25, false, null);
+    assertEquals(List.of("policy", "dropped", "duplicated", "invented", "malformed", "timeout",
+        "httpErrors", "retries", "promptTokens", "completionTokens", "latencyMs", "cached",
+        "timeouts", "feedbackAsked", "lost", "fallback"), List.copyOf(k.toMap().keySet()));
+    assertEquals(1, k.toMap().get("dropped"));
+  }
 }
