@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Small real product photos (60x80 JPEG) from the shared Kaggle fashion dataset, read in place.
- * Location: system property {@code lensbench.datasets}, env {@code LENSBENCH_DATASETS}, or
- * {@code /work/shared/datasets}. Missing data fails the test naming the precondition.
+ * Location: system property {@code lensbench.datasets}, env {@code LENSBENCH_DATASETS}, else the
+ * first {@code shared/datasets} found walking up from the working directory. Missing data fails
+ * the test naming the precondition.
  */
 public final class TestImages {
   private TestImages() {}
@@ -27,6 +28,12 @@ public final class TestImages {
     }
     if (p == null || p.isBlank()) {
       p = "/work/shared/datasets";
+      for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+        if (Files.isDirectory(d.resolve("shared/datasets/fashion-kaggle-default"))) {
+          p = d.resolve("shared/datasets").toString();
+          break;
+        }
+      }
     }
     Path dir = Path.of(p, "fashion-kaggle-default");
     if (!Files.isRegularFile(dir.resolve("items.csv"))) {
