@@ -374,4 +374,21 @@ class LlmListwiseRerankerFeaturesTest {
       assertEquals(0, stats.lost());
     }
   }
+
+  @Test
+  void trivialListsMakeNoCallAndDuplicateCandidatesAreBadInput() throws Exception {
+    try (FakeOpenAiServer fake = new FakeOpenAiServer(req -> FakeReply.answer(json(r)));
+        OpenAiChatClient client = new OpenAiChatClient(endpoint(fake), k -> null, NO_WAIT);
+        LlmListwiseReranker rr = new LlmListwiseReranker(
+            LlmRerankConfig.of(endpoint(fake)).withCache(false), client, false, null)) {
+      RerankResult one = rr.rerank(query, candidates.subList(0, 1));
+      assertEquals(List.of(c.get(0)), one.rankingIds());
+      assertEquals(0, fake.requests().size(), "one candidate: nothing to rank");
+      List<Candidate> dup = List.of(candidates.get(0), candidates.get(1), candidates.get(0));
+      io.lensbench.core.BadInputException e = assertThrows(
+          io.lensbench.core.BadInputException.class, () -> rr.rerank(query, dup));
+      assertTrue(e.getMessage().contains("query q-7: candidate id " + c.get(0) + " appears twice"),
+          e.getMessage());
+    }
+  }
 }
