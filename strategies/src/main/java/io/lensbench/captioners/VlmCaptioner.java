@@ -66,9 +66,14 @@ public final class VlmCaptioner implements Captioner {
     return "vlm:" + client.config().model() + ":" + promptHash().substring(0, 12);
   }
 
-  /** SHA-256 of the prompt and token limit (part of cache keys). */
+  /** SHA-256 of the prompt (part of cache keys). */
   public String promptHash() {
-    return Hashing.sha256Hex(prompt + "\u0000" + maxTokens);
+    return Hashing.sha256Hex(prompt);
+  }
+
+  /** Decoding parameters in canonical form (part of cache keys). */
+  public String decodingParams() {
+    return "temperature=0;max_tokens=" + maxTokens;
   }
 
   /**
