@@ -120,6 +120,15 @@ public final class Analysis {
     };
   }
 
+  static final List<String> SLICE_ORDER =
+      List.of("English text", "Korean text", "image", "table image (en)", "table image", "table image (ko)", "image + text");
+
+  /** Reading order of slices; unknown slices last. */
+  static int sliceRank(String slice) {
+    int i = SLICE_ORDER.indexOf(slice);
+    return i < 0 ? 100 : i;
+  }
+
   /** Per-query long table (Tablesaw): system, strategy, store, reranker, query_set, slice, query, metric. */
   Table perQueryTable(String metric) {
     StringColumn system = StringColumn.create("system");

@@ -253,15 +253,21 @@ final class HtmlReport {
     b.append(chipFor(prov, "experiment", "experimentfile", "experiment.file", "experiment"));
     b.append(chipFor(prov, "started", "started", "startedat"));
     b.append("</div>");
-    Map<String, String> models = new LinkedHashMap<>();
-    Map<String, String> stores = new LinkedHashMap<>();
-    Map<String, String> rest = new LinkedHashMap<>();
-    prov.forEach((k, v) -> {
-      String lk = k.toLowerCase(Locale.ROOT);
-      (lk.startsWith("models") || lk.startsWith("model") ? models : lk.startsWith("stores") || lk.startsWith("store") ? stores : rest).put(k, v);
-    });
-    b.append("<div class=\"grid2\"><div><h3>Models</h3>").append(kv(models)).append("<h3>Stores</h3>").append(kv(stores))
-        .append("</div><div><h3>Run</h3>").append(kv(rest)).append("</div></div>");
+    // arrays of objects (models, stores, ...) and maps of objects become small tables
+    StringBuilder blocks = new StringBuilder();
+    Iterator<Map.Entry<String, JsonNode>> it = r.provenance().fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String tbl = objectTable(e.getValue());
+      if (tbl != null) {
+        blocks.append("<div><h3>").append(esc(e.getKey())).append("</h3>").append(tbl).append("</div>");
+      }
+    }
+    if (blocks.length() > 0) {
+      b.append("<div class=\"grid2\">").append(blocks).append("</div>");
+    }
+    b.append("<details><summary>All provenance fields (provenance.json, ").append(prov.size()).append(")</summary>")
+        .append(kv(prov)).append("</details>");
     Map<String, String> card = new LinkedHashMap<>();
     flatten("", r.card(), card);
     b.append("<details><summary>Dataset card (dataset-card.json, ").append(card.size()).append(" fields)</summary>")
@@ -269,6 +275,53 @@ final class HtmlReport {
     b.append("<details><summary>Resolved experiment (experiment.resolved.json)</summary><pre>")
         .append(esc(r.experiment().isMissingNode() ? "(missing)" : r.experiment().toPrettyString())).append("</pre></details>");
     return b.toString();
+  }
+
+  /** A table for an array of objects or an object of objects; null for anything else. */
+  static String objectTable(JsonNode n) {
+    List<Map.Entry<String, JsonNode>> rows = new ArrayList<>();
+    boolean named = false;
+    if (n.isArray() && n.size() > 0) {
+      for (JsonNode x : n) {
+        if (!x.isObject()) {
+          return null;
+        }
+        rows.add(Map.entry("", x));
+      }
+    } else if (n.isObject() && n.size() > 0) {
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isObject()) {
+          return null;
+        }
+        rows.add(e);
+      }
+      named = true;
+    } else {
+      return null;
+    }
+    Set<String> cols = new LinkedHashSet<>();
+    rows.forEach(e -> e.getValue().fieldNames().forEachRemaining(cols::add));
+    StringBuilder b = new StringBuilder("<table class=\"data mini\"><thead><tr>");
+    if (named) {
+      b.append("<th>name</th>");
+    }
+    cols.forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
+    b.append("</tr></thead><tbody>");
+    for (Map.Entry<String, JsonNode> e : rows) {
+      b.append("<tr>");
+      if (named) {
+        b.append("<td class=\"mono\">").append(esc(e.getKey())).append("</td>");
+      }
+      for (String c : cols) {
+        JsonNode v = e.getValue().get(c);
+        b.append("<td class=\"mono\">").append(v == null || v.isNull() ? "" : esc(v.isValueNode() ? v.asText() : v.toString()))
+            .append("</td>");
+      }
+      b.append("</tr>");
+    }
+    return b.append("</tbody></table>").toString();
   }
 
   private static String kv(Map<String, String> m) {
@@ -394,23 +447,7 @@ final class HtmlReport {
       b.append("<div class=\"note info\">Only in A: ").append(esc(String.join(", ", onlyA).isEmpty() ? "none" : String.join(", ", onlyA)))
           .append(". Only in B: ").append(esc(String.join(", ", onlyB).isEmpty() ? "none" : String.join(", ", onlyB))).append(".</div>");
     }
-    // chart of primary metric deltas
-    List<String> labels = new ArrayList<>();
-    List<Double> vals = new ArrayList<>();
-    List<String> colors = new ArrayList<>();
-    for (List<Object> row : t.rows()) {
-      if (row.get(1).equals(options.primaryMetric())) {
-        labels.add((String) row.get(0));
-        double d = (Double) row.get(4);
-        vals.add(d);
-        colors.add("yes".equals(row.get(8)) ? (d >= 0 ? "#2f8f4e" : "#c8453b") : "#b8c0cb");
-      }
-    }
-    if (!labels.isEmpty()) {
-      b.append("<div class=\"charts\">").append(Svg.hbars("Δ " + Analysis.display(options.primaryMetric())
-              + " (B − A); coloured when Holm-significant", labels, vals.stream().mapToDouble(Double::doubleValue).toArray(),
-          colors.toArray(String[]::new), "%+.3f")).append("</div>");
-    }
+    b.append(deltaMatrix(t));
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter (cell, metric, yes)\" data-target=\"t-compare\"><span class=\"count\"></span></div>");
     b.append("<table class=\"data\" id=\"t-compare\"><thead><tr><th>cell</th><th>metric</th><th class=\"num\">A</th><th class=\"num\">B</th>")
         .append("<th class=\"num\">Δ B−A</th><th class=\"num\">paired q</th><th class=\"num\">p</th><th class=\"num\">p (Holm)</th><th>significant</th></tr></thead><tbody>");
@@ -426,6 +463,50 @@ final class HtmlReport {
           .append("<td class=\"").append(sig ? "sig-yes" : "sig-no").append("\">").append(sig ? "yes" : "no").append("</td></tr>");
     }
     return b.append("</tbody></table></section>").toString();
+  }
+
+  /** Systems × query sets; each cell A → B with Δ, coloured by sign and size, * when Holm-significant. */
+  private String deltaMatrix(ReportTable t) {
+    Map<String, List<Object>> byCell = new HashMap<>();
+    for (List<Object> r : t.rows()) {
+      if (r.get(1).equals(options.primaryMetric())) {
+        byCell.put((String) r.get(0), r);
+      }
+    }
+    if (byCell.isEmpty()) {
+      return "";
+    }
+    List<String> qsets = analysis.querySets();
+    Set<String> systems = new LinkedHashSet<>();
+    run.cells().forEach(c -> systems.add(c.store() + "\u0000" + Analysis.sys(c)));
+    StringBuilder b = new StringBuilder("<h3>").append(esc(Analysis.display(options.primaryMetric())))
+        .append(": run A → run B, Δ (* = Holm-significant)</h3><div class=\"wrap\"><table class=\"data delta\"><thead><tr><th>store</th><th>system</th>");
+    qsets.forEach(q -> b.append("<th>").append(esc(q)).append("</th>"));
+    b.append("</tr></thead><tbody>");
+    for (String sysKey : systems) {
+      String[] p = sysKey.split("\u0000", 2);
+      b.append("<tr><td style=\"text-align:left\">").append(esc(p[0])).append("</td><td style=\"text-align:left\">").append(esc(p[1]))
+          .append("</td>");
+      for (String qs : qsets) {
+        CellMetrics c = run.cells().stream()
+            .filter(x -> x.querySet().equals(qs) && x.store().equals(p[0]) && Analysis.sys(x).equals(p[1])).findFirst().orElse(null);
+        List<Object> r = c == null ? null : byCell.get(c.cell());
+        if (r == null) {
+          b.append("<td class=\"muted\">–</td>");
+          continue;
+        }
+        double d = (Double) r.get(4);
+        boolean sig = "yes".equals(r.get(8));
+        double a = Math.min(1, Math.abs(d) / 0.1);
+        String bg = Double.isNaN(d) || d == 0 ? "transparent" : String.format(Locale.ROOT, d > 0 ? "rgba(47,143,78,%.2f)" : "rgba(200,69,59,%.2f)", 0.08 + 0.4 * a);
+        b.append("<td class=\"").append(sig ? "sig" : "").append("\" data-v=\"").append(num(d, 6)).append("\" style=\"background:")
+            .append(bg).append("\"><span class=\"d\">").append(Double.isNaN(d) ? "–" : String.format(Locale.ROOT, "%+.3f", d))
+            .append("</span><span class=\"ab\">").append(num((Double) r.get(2), 3)).append(" → ").append(num((Double) r.get(3), 3))
+            .append("</span></td>");
+      }
+      b.append("</tr>");
+    }
+    return b.append("</tbody></table></div>").toString();
   }
 
   private static String numTd(double v, int digits) {
@@ -537,25 +618,26 @@ final class HtmlReport {
       List<String> labels = new ArrayList<>();
       double[] v = new double[parity.rows().size()];
       String[] cols = new String[v.length];
+      Set<String> pairKinds = new LinkedHashSet<>();
+      parity.rows().forEach(r -> pairKinds.add(r.get(2) + " vs " + r.get(3) + ", k=" + r.get(4)));
+      boolean uniform = pairKinds.size() == 1;
       for (int i = 0; i < v.length; i++) {
         List<Object> r = parity.rows().get(i);
-        labels.add(r.get(0) + " · " + r.get(1) + " (" + r.get(2) + " vs " + r.get(3) + ", k=" + r.get(4) + ")");
+        labels.add(r.get(0) + " · " + r.get(1) + (uniform ? "" : " (" + r.get(2) + " vs " + r.get(3) + ", k=" + r.get(4) + ")"));
         v[i] = (Double) r.get(5);
         cols[i] = v[i] >= 0.9 ? "#59a14f" : v[i] >= 0.7 ? "#edc948" : "#e15759";
       }
+      String parityTitle = "Store parity: overlap@k" + (uniform ? " (" + pairKinds.iterator().next() + ")" : "");
       b.append("<p class=\"lead\">Mean overlap of the two stores' top-k lists for the same strategy and queries ")
           .append("(1.0 = identical sets). Green ≥ 0.9, yellow ≥ 0.7, red below.</p>");
-      b.append("<div class=\"charts\">").append(Svg.hbars("Store parity: overlap@k", labels, v, cols, "%.3f")).append("</div>");
+      b.append("<div class=\"charts\">").append(Svg.hbars(parityTitle, labels, v, cols, "%.3f")).append("</div>");
     }
     return b.append("</section>").toString();
   }
 
   static int sliceOrder(String a, String b) {
-    List<String> order = List.of("English text", "Korean text", "image", "table image (en)", "table image", "table image (ko)", "image + text");
-    int ia = order.indexOf(a);
-    int ib = order.indexOf(b);
-    ia = ia < 0 ? 100 : ia;
-    ib = ib < 0 ? 100 : ib;
+    int ia = Analysis.sliceRank(a);
+    int ib = Analysis.sliceRank(b);
     return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);
   }
 
@@ -572,8 +654,10 @@ final class HtmlReport {
         double q = analysis.qualityFor(r.params());
         if (!Double.isNaN(q) && !Double.isNaN(r.p99Ms()) && r.p99Ms() > 0) {
           String strat = r.params().getOrDefault("strategy", "?");
-          Integer ci = strategyColors.get(strat);
+          String rr = r.params().get("reranker");
+          Integer ci = strategyColors.get(rr == null || rr.equals("none") ? strat : strat + " + " + rr);
           pts.add(new Svg.Point(strat + " · " + r.params().getOrDefault("store", "?")
+              + (rr == null || rr.equals("none") ? "" : " · " + rr)
               + (r.params().containsKey("querySet") ? " · " + r.params().get("querySet") : ""), r.p99Ms(), q,
               Svg.color(ci == null ? 0 : ci), stores().indexOf(r.params().getOrDefault("store", "")) > 0));
         }
@@ -607,7 +691,7 @@ final class HtmlReport {
     StringBuilder b = new StringBuilder();
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter rows\" data-target=\"")
         .append(id).append("\"><span class=\"count\"></span></div>");
-    b.append("<div style=\"overflow-x:auto\"><table class=\"data\" id=\"").append(id).append("\"><thead><tr>");
+    b.append("<div class=\"wrap\"><table class=\"data\" id=\"").append(id).append("\"><thead><tr>");
     List<Boolean> numeric = new ArrayList<>();
     for (int i = 0; i < t.columns().size(); i++) {
       final int col = i;
@@ -643,7 +727,49 @@ final class HtmlReport {
         .append("Fault counters summed over queries from records/&lt;cell&gt;.jsonl: <b>dropped</b> (first-stage ids the reranker left out), ")
         .append("<b>duplicated</b>, <b>invented</b> (ids not in the candidate list), malformed replies, timeouts; the policy says what ")
         .append("happened on failure (fail-open keeps the first-stage order).</p>");
-    b.append(genericTable(t, "t-rerank", c -> c.replace("_before", " before").replace("_after", " after").replace('_', ' ')));
+    List<String> cols = t.columns();
+    List<String> shown = new ArrayList<>();
+    for (String m : List.of("success_at_1", "success_at_10", "mrr", "ndcg_at_10")) {
+      if (cols.contains(m + "_before")) {
+        shown.add(m);
+      }
+    }
+    b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter rows\" data-target=\"t-rerank\">")
+        .append("<span class=\"count\"></span></div><div class=\"wrap\"><table class=\"data\" id=\"t-rerank\"><thead><tr>")
+        .append("<th>query set</th><th>first stage</th><th>reranker</th><th>policy</th>");
+    for (String m : shown) {
+      b.append("<th class=\"num\">").append(esc(Analysis.display(m))).append(" before → after</th>");
+    }
+    b.append("<th class=\"num\">reordered</th><th class=\"num\">dropped</th><th class=\"num\">duplicated</th>")
+        .append("<th class=\"num\">invented</th><th class=\"num\">malformed</th><th class=\"num\">timeouts</th>")
+        .append("<th class=\"num\">HTTP errors</th><th class=\"num\">retries</th><th class=\"num\">tokens in / out</th>")
+        .append("<th class=\"num\">mean rerank ms</th></tr></thead><tbody>");
+    for (List<Object> r : t.rows()) {
+      java.util.function.Function<String, Object> get = c -> r.get(cols.indexOf(c));
+      b.append("<tr><td>").append(esc((String) get.apply("query_set"))).append("</td><td>")
+          .append(esc(get.apply("strategy") + " · " + get.apply("store"))).append("</td><td>")
+          .append(esc((String) get.apply("reranker"))).append("</td><td>").append(esc((String) get.apply("policy"))).append("</td>");
+      for (String m : shown) {
+        double before = (Double) get.apply(m + "_before");
+        double after = (Double) get.apply(m + "_after");
+        double d = after - before;
+        b.append("<td class=\"num ba\" data-v=\"").append(Double.isNaN(d) ? "" : num(d, 6)).append("\">").append(num(before, 3))
+            .append("<span class=\"arrow\">→</span>").append(num(after, 3)).append(" <span class=\"")
+            .append(d > 0 ? "pos" : d < 0 ? "neg" : "muted").append("\">")
+            .append(Double.isNaN(d) ? "" : String.format(Locale.ROOT, "(%+.3f)", d)).append("</span></td>");
+      }
+      b.append("<td class=\"num\" data-v=\"").append(get.apply("reordered")).append("\">").append(get.apply("reordered"))
+          .append(" / ").append(get.apply("queries")).append("</td>");
+      for (String c : List.of("dropped", "duplicated", "invented", "malformed", "timeouts", "http_errors", "retries")) {
+        Object v = get.apply(c);
+        boolean bad = v instanceof Number n && n.longValue() > 0;
+        b.append("<td class=\"num").append(bad ? " neg" : "").append("\" data-v=\"").append(v).append("\">").append(v).append("</td>");
+      }
+      b.append("<td class=\"num\" data-v=\"").append(get.apply("prompt_tokens")).append("\">")
+          .append(String.format(Locale.ROOT, "%,d / %,d", (Long) get.apply("prompt_tokens"), (Long) get.apply("completion_tokens")))
+          .append("</td>").append(numTd((Double) get.apply("mean_rerank_ms"), 1)).append("</tr>");
+    }
+    b.append("</tbody></table></div>");
     return b.append("</section>").toString();
   }
 

@@ -106,14 +106,20 @@ public record RunData(
     for (Path f : metricFiles) {
       cells.add(readCell(f));
     }
-    cells.sort(Comparator.comparing(CellMetrics::querySet).thenComparing(CellMetrics::store)
-        .thenComparing(CellMetrics::strategy).thenComparing(c -> c.reranker() == null ? "" : c.reranker()));
-
     Map<String, List<QueryRow>> queries = new TreeMap<>();
     for (Path f : list(dir.resolve("queries"), ".jsonl")) {
       String qs = stripExt(f, ".jsonl");
       queries.put(qs, readQueries(f, qs));
     }
+    // query sets in reading order: English text, Korean text, image, table image, image + text
+    Map<String, Integer> qsRank = new LinkedHashMap<>();
+    for (CellMetrics c : cells) {
+      List<QueryRow> qrows = queries.getOrDefault(c.querySet(), List.of());
+      qsRank.put(c.querySet(), qrows.isEmpty() ? 100 : Analysis.sliceRank(Analysis.slice(qrows.get(0), c.querySet())));
+    }
+    cells.sort(Comparator.<CellMetrics>comparingInt(c -> qsRank.get(c.querySet())).thenComparing(CellMetrics::querySet)
+        .thenComparing(CellMetrics::store).thenComparing(CellMetrics::strategy)
+        .thenComparing(c -> c.reranker() == null ? "" : c.reranker()));
     Map<String, Map<String, Map<String, Integer>>> qrels = new TreeMap<>();
     for (Path f : list(dir.resolve("qrels"), ".qrels")) {
       qrels.put(stripExt(f, ".qrels"), readQrels(f));

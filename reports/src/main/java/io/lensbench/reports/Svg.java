@@ -48,8 +48,8 @@ public final class Svg {
 
   /** Line chart over categorical x positions (e.g. k = 1, 5, 10, 20, 100), y in [0, 1]. */
   public static String lines(String title, List<String> xLabels, List<Series> series, String yLabel) {
-    int w = 330;
-    int h = 230;
+    int w = 298;
+    int h = 220;
     double x0 = 44;
     double x1 = w - 14;
     double y0 = 30;
@@ -96,7 +96,7 @@ public final class Svg {
     int groups = Math.max(1, categories.size());
     int per = Math.max(1, series.size());
     int barW = Math.max(6, Math.min(18, 150 / per));
-    int groupW = per * barW + 18;
+    int groupW = Math.max(104, per * barW + 22);
     int w = Math.max(360, 56 + groups * groupW + 10);
     int h = 260;
     double x0 = 48;
@@ -106,7 +106,7 @@ public final class Svg {
     b.append("<text class=\"ctitle\" x=\"").append(f(x0)).append("\" y=\"18\">").append(esc(title)).append("</text>");
     yGrid(b, x0, w - 8, y0, y1, 1.0, 4, "%.2f");
     for (int g = 0; g < categories.size(); g++) {
-      double gx = x0 + 10 + g * groupW;
+      double gx = x0 + 10 + g * groupW + (groupW - 22 - per * barW) / 2.0;
       for (int s = 0; s < series.size(); s++) {
         double v = g < series.get(s).values().length ? series.get(s).values()[g] : Double.NaN;
         if (Double.isNaN(v)) {
@@ -128,10 +128,10 @@ public final class Svg {
 
   /** Scatter of quality (y, [0,1]) against latency (x, log scale when the range spans > 10×). */
   public static String scatter(String title, List<Point> points, String xLabel, String yLabel) {
-    int w = 560;
+    int w = 680;
     int h = 300;
     double x0 = 52;
-    double x1 = w - 150;
+    double x1 = w - 250;
     double y0 = 30;
     double y1 = h - 40;
     double minX = Double.MAX_VALUE;
@@ -176,7 +176,7 @@ public final class Svg {
         b.append("<circle cx=\"").append(f(x1 + 18)).append("\" cy=\"").append(legendY - 4).append("\" r=\"5\" fill=\"")
             .append(p.hollow() ? "#fff" : p.color()).append("\" stroke=\"").append(p.color()).append("\" stroke-width=\"2\"/>")
             .append("<text class=\"tick\" x=\"").append(f(x1 + 28)).append("\" y=\"").append(legendY).append("\">")
-            .append(esc(shorten(p.label(), 22))).append("</text>");
+            .append(esc(shorten(p.label(), 38))).append("</text>");
         legendY += 17;
       }
     }

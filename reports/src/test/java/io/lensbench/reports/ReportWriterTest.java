@@ -22,7 +22,7 @@ class ReportWriterTest {
   @Test
   void rendersSelfContainedEscapedReportWithTables() throws Exception {
     Path run = SyntheticRun.create(tmp.resolve("run-a"), 0);
-    Path html = ReportWriter.write(run, ReportOptions.defaults());
+    Path html = ReportWriter.write(run, ReportOptions.defaults().withMaxDrilldown(12)); // every query: probes included
     assertEquals(run.resolve("report.html"), html);
     String page = Files.readString(html, StandardCharsets.UTF_8);
 
@@ -31,6 +31,7 @@ class ReportWriterTest {
     assertFalse(page.contains("<img src=x"), "raw name probe in HTML");
     assertFalse(page.contains("window.__xss=2</script>"), "raw script probe in HTML");
     assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped query text shown");
+    assertTrue(page.contains("Probe &quot;&gt;&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;"), "escaped name probe shown");
     assertEquals(2, count(page, "<script"), "only the JSON data block and report.js are scripts");
     // no external references of any kind
     String noNs = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");

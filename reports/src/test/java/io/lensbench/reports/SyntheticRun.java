@@ -58,7 +58,7 @@ final class SyntheticRun {
     for (String qs : List.of("text-en", "text-ko", "image", "table-image-en", "image-text")) {
       List<ObjectNode> qlist = new ArrayList<>();
       Map<String, Map<String, Integer>> qr = new LinkedHashMap<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 12; i++) {
         Item src = items.get((i * 7 + qs.length() * 3) % items.size());
         String qid = String.format(Locale.ROOT, "q-%05d", ++qn);
         ObjectNode q = JSON.createObjectNode();
@@ -244,7 +244,7 @@ final class SyntheticRun {
     for (int i = 0; i < strategies.length; i++) {
       for (String qs : List.of("text-en", "image")) {
         pairs.addObject().put("strategy", strategies[i]).put("querySet", qs).put("storeA", "milvus").put("storeB", "opensearch")
-            .put("k", 10).put("overlapAtK", 0.98 - 0.12 * i - (qs.equals("image") ? 0.05 : 0)).put("numQueries", 6);
+            .put("k", 10).put("overlapAtK", 0.98 - 0.12 * i - (qs.equals("image") ? 0.05 : 0)).put("numQueries", 12);
       }
     }
     write(dir.resolve("parity.json"), parity);
@@ -287,7 +287,7 @@ final class SyntheticRun {
         continue;
       }
       int g = rel.getOrDefault(it.id(), 0);
-      double score = quality * g * 0.6 + rnd.nextDouble() * (1.2 - quality);
+      double score = quality * g * 0.45 + rnd.nextDouble() * (1.3 - quality);
       all.add(new String[] {it.id(), String.format(Locale.ROOT, "%.4f", score)});
     }
     all.sort(Comparator.<String[]>comparingDouble(a -> -Double.parseDouble(a[1])).thenComparing(a -> a[0], Comparator.reverseOrder()));
@@ -359,7 +359,7 @@ final class SyntheticRun {
     return new double[] {means[25], means[974]};
   }
 
-  /** 30 catalogue rows over a handful of article types; real photos when the shared sample exists. */
+  /** 60 catalogue rows over a handful of article types; real photos when the shared sample exists. */
   private static List<Item> items(Path dir) throws IOException {
     List<Item> out = new ArrayList<>();
     Path csv = SHARED.resolve("items.csv");
@@ -368,7 +368,7 @@ final class SyntheticRun {
       List<String> wanted = List.of("Tshirts", "Casual Shoes", "Handbags", "Watches", "Shirts", "Kurtas");
       for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8).subList(1, Files.readAllLines(csv).size())) {
         String[] p = line.split(",", -1);
-        if (p.length < 11 || !wanted.contains(p[4]) || perType.getOrDefault(p[4], 0) >= 5) {
+        if (p.length < 11 || !wanted.contains(p[4]) || perType.getOrDefault(p[4], 0) >= 10) {
           continue;
         }
         Path img = SHARED.resolve("images").resolve(p[0] + ".jpg");
@@ -382,7 +382,7 @@ final class SyntheticRun {
       String[] types = {"Tshirts", "Casual Shoes", "Handbags", "Watches", "Shirts", "Kurtas"};
       String[] colours = {"Black", "White", "Blue", "Red", "Brown"};
       Path imgDir = Files.createDirectories(dir.resolve("swatches"));
-      for (int i = 0; i < 30; i++) {
+      for (int i = 0; i < 60; i++) {
         String colour = colours[i % 5];
         Path img = imgDir.resolve("s" + i + ".png");
         BufferedImage bi = new BufferedImage(60, 80, BufferedImage.TYPE_INT_RGB);
@@ -391,7 +391,7 @@ final class SyntheticRun {
         g.fillRect(0, 0, 60, 80);
         g.dispose();
         ImageIO.write(bi, "png", img.toFile());
-        out.add(new Item("s" + i, i % 2 == 0 ? "Men" : "Women", types[i / 5], colour, colour + " " + types[i / 5], img));
+        out.add(new Item("s" + i, i % 2 == 0 ? "Men" : "Women", types[i / 10], colour, colour + " " + types[i / 10], img));
       }
     }
     // the XSS probe rides on a real product row
