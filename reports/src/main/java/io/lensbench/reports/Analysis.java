@@ -493,7 +493,7 @@ public final class Analysis {
     }
     double[] raw = rows.stream().mapToDouble(r -> Double.isNaN(r.p()) ? 1.0 : r.p()).toArray();
     double[] holm = Stats.holm(raw);
-    ReportTable t = new ReportTable("compare", "Run B − run A per cell and metric (paired randomization, Holm over "
+    ReportTable t = new ReportTable("delta", "Run B − run A per cell and metric (paired randomization, Holm over "
         + rows.size() + " tests)",
         List.of("cell", "metric", "run_a", "run_b", "delta", "num_q_paired", "p", "p_holm", "significant"));
     for (int i = 0; i < rows.size(); i++) {

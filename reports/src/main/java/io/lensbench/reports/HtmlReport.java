@@ -131,7 +131,7 @@ final class HtmlReport {
   String budgetFooter(long htmlBytes) {
     return esc(String.format(Locale.ROOT,
         "Size budget: drill-down limited to %d queries per query set (--max-drilldown), top %d results per cell, "
-            + "%d px JPEG thumbnails cached per image hash — %d thumbnails, %,d bytes of images; this file %,d bytes. "
+            + "%d px JPEG thumbnails cached per image hash — %d thumbnails, %,d bytes of images; this file ≈ %,d bytes. "
             + "Self-contained: no network requests (Content-Security-Policy default-src 'none').",
         options.maxDrilldown(), options.topK(), options.thumbPx(), thumbs.count(), thumbs.totalBytes(), htmlBytes));
   }

@@ -40,6 +40,9 @@ public final class ReportWriter {
       }
       Path tmp = Files.createTempFile(parent, ".report", ".html.tmp");
       Files.writeString(tmp, page, StandardCharsets.UTF_8);
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new BadInputException("cannot write report to " + html + ": " + e.getMessage(), e);

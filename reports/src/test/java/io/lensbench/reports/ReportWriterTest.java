@@ -77,7 +77,7 @@ class ReportWriterTest {
     assertEquals(a.resolve("compare-run-b.html"), html);
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertTrue(page.contains("id=\"comparison\""));
-    JsonNode cmp = new ObjectMapper().readTree(a.resolve("tables").resolve("compare-compare.json").toFile());
+    JsonNode cmp = new ObjectMapper().readTree(a.resolve("tables").resolve("compare-delta.json").toFile());
     assertTrue(cmp.get("rows").size() > 0);
     boolean anyDelta = false;
     for (JsonNode r : cmp.get("rows")) {
