@@ -2,6 +2,8 @@ package io.lensbench.runner;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,26 +64,52 @@ public final class ExperimentReader {
       }
       throw new BadInputException(
           String.format(Locale.ROOT, "%s%s: unknown key '%s' in %s (expected one of %s)",
-              where, at(e.getLocation()), e.getPropertyName(), parentPath(e),
+              where, at(locate(mapper, text, e, e.getLocation())), e.getPropertyName(), parentPath(e),
               String.join(", ", new TreeSet<>(known))), e);
     } catch (InvalidFormatException e) {
       throw new BadInputException(
           String.format(Locale.ROOT, "%s%s: %s: expected %s, found '%s'",
-              where, at(e.getLocation()), path(e), simpleType(e.getTargetType()), e.getValue()), e);
+              where, at(locate(mapper, text, e, e.getLocation())), path(e), simpleType(e.getTargetType()), e.getValue()), e);
     } catch (MismatchedInputException e) {
       throw new BadInputException(
           String.format(Locale.ROOT, "%s%s: %s: expected %s (%s)",
-              where, at(e.getLocation()), path(e), simpleType(e.getTargetType()),
+              where, at(locate(mapper, text, e, e.getLocation())), path(e), simpleType(e.getTargetType()),
               e.getOriginalMessage().split("\n")[0]), e);
     } catch (JsonMappingException e) {
       throw new BadInputException(
           String.format(Locale.ROOT, "%s%s: %s: %s",
-              where, at(e.getLocation()), path(e), e.getOriginalMessage().split("\n")[0]), e);
+              where, at(locate(mapper, text, e, e.getLocation())), path(e), e.getOriginalMessage().split("\n")[0]), e);
     } catch (JacksonException e) {
       throw new BadInputException(
           String.format(Locale.ROOT, "%s%s: malformed %s: %s",
               where, at(e.getLocation()), json ? "JSON" : "YAML", e.getOriginalMessage().split("\n")[0]), e);
     }
+  }
+
+  /**
+   * Where the failing key or value starts. Jackson reports the parser's position after it (for
+   * YAML often the next line), so re-scan the text for the token at the failing path.
+   */
+  private static JsonLocation locate(
+      ObjectMapper mapper, String text, JsonMappingException e, JsonLocation fallback) {
+    StringBuilder ptr = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      ptr.append('/').append(r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()));
+    }
+    String want = ptr.toString();
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
+          if (p.getParsingContext().pathAsPointer().toString().equals(want)) {
+            return p.currentTokenLocation();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // fall back to Jackson's own position
+    }
+    return fallback;
   }
 
   private static String at(JsonLocation loc) {
