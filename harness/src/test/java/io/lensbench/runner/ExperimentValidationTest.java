@@ -156,6 +156,20 @@ class ExperimentValidationTest {
   }
 
   @Test
+  void demoExperimentIsValidAndCoversEveryStrategyTypeAndBothStores() {
+    java.nio.file.Path demo = java.nio.file.Path.of("..", "experiments", "demo.yaml");
+    assertTrue(java.nio.file.Files.exists(demo), "precondition: " + demo.toAbsolutePath() + " exists");
+    Experiment e = ExperimentValidator.resolve(ExperimentReader.read(demo), Overrides.NONE, demo.toString());
+    assertEquals(List.of("milvus", "opensearch"), e.stores().stream().map(Experiment.StoreSpec::name).toList());
+    assertEquals(java.util.Set.of("joint", "crossmodal", "multivector"),
+        e.strategies().stream().map(Experiment.StrategySpec::type).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(java.util.Set.of("rrf", "weighted", "native-rrf", "native-weighted"),
+        e.strategies().stream().filter(s -> s.type().equals("multivector"))
+            .map(Experiment.StrategySpec::fusion).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(e.querySets().isEmpty(), "demo runs every query set");
+  }
+
+  @Test
   void hnswNeedsEfSearchAtLeastK() {
     BadInputException e = assertThrows(BadInputException.class,
         () -> resolve(MINIMAL + "k: 100\nindex: {type: hnsw, efSearch: 50}\n", Overrides.NONE));
