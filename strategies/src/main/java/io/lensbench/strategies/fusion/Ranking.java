@@ -10,15 +10,16 @@ import java.util.List;
 /**
  * The one deterministic order for ranked lists: score descending, ties broken by id descending
  * comparing UTF-8 bytes — the order trec_eval itself uses, so a run file's ranks and trec_eval's
- * re-sort agree and a rerun gives identical metrics.
+ * re-sort agree and a rerun gives identical metrics. Scores are compared narrowed to float, as
+ * trec_eval holds them: two doubles equal as floats are a tie.
  */
 public final class Ranking {
   private Ranking() {}
 
-  /** Score descending, then id descending by unsigned UTF-8 bytes. */
+  /** Score (as float) descending, then id descending by unsigned UTF-8 bytes. */
   public static final Comparator<SearchHit> ORDER =
       (a, b) -> {
-        int c = Double.compare(b.score(), a.score());
+        int c = Float.compare((float) b.score(), (float) a.score());
         return c != 0 ? c : compareUtf8(b.id(), a.id());
       };
 

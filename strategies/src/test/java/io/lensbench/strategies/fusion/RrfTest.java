@@ -63,6 +63,14 @@ class RrfTest {
   }
 
   @Test
+  void scoresEqualAsFloatsAreTiesLikeInTrecEval() {
+    // 0.1 + 1e-12 and 0.1 differ as doubles but not as floats: the tie goes to the larger id
+    List<SearchHit> sorted = Ranking.sortAndCut(
+        List.of(new SearchHit("a", 0.1 + 1e-12), new SearchHit("b", 0.1)), 0);
+    assertEquals(List.of("b", "a"), sorted.stream().map(SearchHit::id).toList());
+  }
+
+  @Test
   void duplicateInOneListCountsOnceAtBestRank() {
     List<SearchHit> fused = new Rrf(60).fuse(List.of(list("a", "a")), 10);
     assertEquals(1, fused.size());
