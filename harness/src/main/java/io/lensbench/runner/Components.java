@@ -28,7 +28,7 @@ public interface Components extends AutoCloseable {
   Captioner captioner(String id);
 
   /** Null when {@code spec} is null. */
-  RerankStage reranker(Experiment.RerankerSpec spec, int k);
+  RerankStage reranker(Experiment.RerankerSpec spec);
 
   CellScorer scorer(long seed);
 

@@ -58,7 +58,7 @@ public final class DefaultComponents implements Components {
   }
 
   @Override
-  public RerankStage reranker(Experiment.RerankerSpec spec, int k) {
+  public RerankStage reranker(Experiment.RerankerSpec spec) {
     if (spec == null) {
       return null;
     }

@@ -18,7 +18,10 @@ import java.util.Map;
  * @param models default model ids for the strategies
  * @param index vector index settings shared by every strategy
  * @param strategies strategies to run
- * @param reranker optional second stage (issue 7); null = none
+ * @param reranker optional second stage (issue 7); null = none. A mapping with {@code type}
+ *     (e.g. {@code llm-listwise}, {@code encoder-text}, {@code encoder-joint}), optional {@code id}
+ *     and {@code topN} (first-stage hits reranked), and the reranker's own keys, which the
+ *     reranker validates
  * @param k run depth: hits kept per query
  * @param concurrency queries searched in parallel per cell
  * @param batchSize items encoded and upserted per batch
@@ -36,7 +39,7 @@ public record Experiment(
     ModelsSpec models,
     IndexConfig index,
     List<StrategySpec> strategies,
-    RerankerSpec reranker,
+    Map<String, Object> reranker,
     Integer k,
     Integer concurrency,
     Integer batchSize,
@@ -110,14 +113,27 @@ public record Experiment(
       Integer candidates) {}
 
   /**
-   * The second stage (issue 7).
+   * The second stage (issue 7), as resolved from the {@code reranker} mapping.
    *
    * @param id id in cell names
    * @param type reranker type, resolved by the reranker factory
-   * @param depth how many first-stage hits are reranked
-   * @param params reranker-specific settings (validated by the reranker)
+   * @param topN how many first-stage hits are reranked
+   * @param config the whole mapping (the reranker validates its own keys)
    */
-  public record RerankerSpec(String id, String type, Integer depth, Map<String, Object> params) {}
+  public record RerankerSpec(String id, String type, int topN, Map<String, Object> config) {
+    public RerankerSpec {
+      config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+    }
+  }
+
+  /** The resolved reranker, or null when there is none. */
+  public RerankerSpec rerankerSpec() {
+    if (reranker == null) {
+      return null;
+    }
+    return new RerankerSpec(String.valueOf(reranker.get("id")), String.valueOf(reranker.get("type")),
+        ((Number) reranker.get("topN")).intValue(), reranker);
+  }
 
   /**
    * @param items index only the first N corpus items (qrels are cut to them)

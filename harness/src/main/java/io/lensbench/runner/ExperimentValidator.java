@@ -5,7 +5,6 @@ import io.lensbench.runner.Experiment.DatasetSpec;
 import io.lensbench.runner.Experiment.IndexConfig;
 import io.lensbench.runner.Experiment.LimitsSpec;
 import io.lensbench.runner.Experiment.ModelsSpec;
-import io.lensbench.runner.Experiment.RerankerSpec;
 import io.lensbench.runner.Experiment.StoreSpec;
 import io.lensbench.runner.Experiment.StrategySpec;
 import io.lensbench.strategies.FusionSpec;
@@ -174,20 +173,23 @@ public final class ExperimentValidator {
       }
     }
 
-    RerankerSpec rr = e.reranker();
-    if (rr != null) {
-      if (rr.type() == null || rr.type().isBlank()) {
-        errors.add("reranker.type: missing");
+    Map<String, Object> rr = null;
+    if (e.reranker() != null) {
+      rr = new LinkedHashMap<>(e.reranker());
+      Object type = rr.get("type");
+      if (!(type instanceof String t) || t.isBlank()) {
+        errors.add("reranker.type: missing (e.g. llm-listwise, encoder-text, encoder-joint)");
       } else {
-        String rid = rr.id() == null ? rr.type() : rr.id();
-        if (!ID.matcher(rid).matches()) {
+        Object rid = rr.getOrDefault("id", t);
+        if (!(rid instanceof String ridS) || !ID.matcher(ridS).matches()) {
           errors.add("reranker.id: expected lower-case letters, digits and '-', found '" + rid + "'");
         }
-        int depth = rr.depth() == null ? Math.min(k, 20) : rr.depth();
-        if (depth < 1 || depth > k) {
-          errors.add(String.format(Locale.ROOT, "reranker.depth: expected 1..k (%d), found %d", k, depth));
+        rr.put("id", rid);
+        Object topN = rr.getOrDefault("topN", Math.min(k, 20));
+        if (!(topN instanceof Integer n) || n < 1 || n > k) {
+          errors.add(String.format(Locale.ROOT, "reranker.topN: expected an integer 1..k (%d), found %s", k, topN));
         }
-        rr = new RerankerSpec(rid, rr.type(), depth, rr.params() == null ? Map.of() : rr.params());
+        rr.put("topN", topN);
       }
     }
 

@@ -99,7 +99,7 @@ public final class Runner {
     for (StrategySpec spec : exp.strategies()) {
       strategies.put(spec.id(), factory.build(spec, exp.index()));
     }
-    RerankStage reranker = components.reranker(exp.reranker(), exp.k());
+    RerankStage reranker = components.reranker(exp.rerankerSpec());
     CellScorer scorer = components.scorer(exp.seed());
     String rerankerId = reranker == null ? null : reranker.id();
 
@@ -431,7 +431,7 @@ public final class Runner {
     if (reranker == null) {
       return new QueryRecord(q.id(), hits, null, pl.encodeMs(), r.searchMs(), r.fuseMs(), 0, null);
     }
-    int depth = Math.min(exp.reranker().depth(), hits.size());
+    int depth = Math.min(exp.rerankerSpec().topN(), hits.size());
     long t0 = System.nanoTime();
     RerankStage.Reranked rr = reranker.rerank(q, hits.subList(0, depth), dataset);
     double rerankMs = (System.nanoTime() - t0) / 1e6;

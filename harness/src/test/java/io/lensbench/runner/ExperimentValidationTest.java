@@ -170,6 +170,19 @@ class ExperimentValidationTest {
   }
 
   @Test
+  void rerankerKeepsItsOwnKeysAndGetsDefaults() {
+    Experiment e = resolve(MINIMAL + "k: 50\nreranker: {type: llm-listwise, endpoint: {baseUrl: 'http://127.0.0.1:1'}}\n",
+        Overrides.NONE);
+    Experiment.RerankerSpec r = e.rerankerSpec();
+    assertEquals("llm-listwise", r.id());
+    assertEquals(20, r.topN());
+    assertTrue(r.config().containsKey("endpoint"));
+    BadInputException x = assertThrows(BadInputException.class,
+        () -> resolve(MINIMAL + "k: 10\nreranker: {type: encoder-text, topN: 30}\n", Overrides.NONE));
+    assertTrue(x.getMessage().contains("reranker.topN: expected an integer 1..k (10), found 30"), x.getMessage());
+  }
+
+  @Test
   void hnswNeedsEfSearchAtLeastK() {
     BadInputException e = assertThrows(BadInputException.class,
         () -> resolve(MINIMAL + "k: 100\nindex: {type: hnsw, efSearch: 50}\n", Overrides.NONE));
