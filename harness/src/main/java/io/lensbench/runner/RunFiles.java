@@ -60,7 +60,7 @@ final class RunFiles {
     }
   }
 
-  /** TREC run: "qid Q0 docid rank score tag"; scores printed exactly (shortest round-trip). */
+  /** TREC run: "qid Q0 docid rank score tag"; scores as float, as trec_eval reads them. */
   static String trecRun(List<Query> queries, Map<String, List<SearchHit>> run, String tag) {
     StringBuilder sb = new StringBuilder();
     for (Query q : queries) {
@@ -68,7 +68,7 @@ final class RunFiles {
       for (int i = 0; i < hits.size(); i++) {
         SearchHit h = hits.get(i);
         sb.append(q.id()).append(" Q0 ").append(h.id()).append(' ').append(i + 1).append(' ')
-            .append(Double.toString(h.score())).append(' ').append(tag).append('\n');
+            .append(Float.toString((float) h.score())).append(' ').append(tag).append('\n');
       }
     }
     return sb.toString();
