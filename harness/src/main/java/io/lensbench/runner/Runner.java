@@ -76,9 +76,9 @@ public final class Runner {
   public Result run() {
     Instant started = Instant.now();
     Path dir = Path.of(exp.output()).toAbsolutePath().normalize();
-    String resolvedJson = resolvedJson();
-    String configHash = Hashing.sha256Hex(resolvedJson);
-    guardRunDir(dir, resolvedJson);
+    String resolvedJson = json(exp);
+    String configHash = configHash(exp);
+    guardRunDir(dir, configHash);
 
     // 1. open everything before any work: dataset, stores, models, reranker
     Dataset dataset = components.dataset(exp.dataset());
@@ -184,28 +184,38 @@ public final class Runner {
 
   // ---------------------------------------------------------------- setup
 
-  private String resolvedJson() {
+  private static String json(Experiment e) {
     try {
-      return RunFiles.JSON.writeValueAsString(exp) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return RunFiles.JSON.writeValueAsString(e) + "\n";
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
     }
   }
 
-  private static void guardRunDir(Path dir, String resolvedJson) {
+  /** SHA-256 of the resolved experiment without its output path (a moved run dir still resumes). */
+  static String configHash(Experiment e) {
+    Experiment noOutput = new Experiment(e.schemaVersion(), e.name(), e.dataset(), e.querySets(),
+        e.stores(), e.models(), e.index(), e.strategies(), e.reranker(), e.k(), e.concurrency(),
+        e.batchSize(), e.seed(), e.limits(), null);
+    return Hashing.sha256Hex(json(noOutput));
+  }
+
+  private static void guardRunDir(Path dir, String configHash) {
     Path f = dir.resolve("experiment.resolved.json");
     if (Files.exists(f)) {
+      Experiment existing;
       try {
-        String existing = Files.readString(f);
-        if (!existing.equals(resolvedJson)) {
-          throw new BadInputException(String.format(Locale.ROOT,
-              "run directory %s holds a different experiment (experiment.resolved.json differs: "
-                  + "config hash %s there, %s now); choose another --output or delete it to start over",
-              dir, Hashing.sha256Hex(existing).substring(0, 12),
-              Hashing.sha256Hex(resolvedJson).substring(0, 12)));
-        }
+        existing = RunFiles.JSON.readValue(f.toFile(), Experiment.class);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f, e);
+        throw new BadInputException(String.format(Locale.ROOT,
+            "run directory %s: cannot read experiment.resolved.json (%s)", dir, e.getMessage()), e);
+      }
+      String there = configHash(existing);
+      if (!there.equals(configHash)) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "run directory %s holds a different experiment (config hash %s there, %s now); "
+                + "choose another --output or delete it to start over",
+            dir, there.substring(0, 12), configHash.substring(0, 12)));
       }
     }
   }
