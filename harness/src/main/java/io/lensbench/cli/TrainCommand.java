@@ -84,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
         r = new JointTrainer(cfg, line -> {
           err.println(line);
           err.flush();
-        }).train(in.train(), in.heldOut(), text, dir, in.provenance());
+        }).checkpointEachEpoch(true).train(in.train(), in.heldOut(), text, dir, in.provenance());
       }
       JointMetrics m = r.metrics();
       o.println("model: " + r.card().get("id"));

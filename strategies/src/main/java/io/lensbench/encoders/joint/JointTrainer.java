@@ -56,6 +56,17 @@ public final class JointTrainer {
     this.log = log;
   }
 
+  private boolean checkpointEachEpoch;
+
+  /**
+   * Evaluate and save after every epoch (the card records {@code epochsCompleted}), so an
+   * interrupted long run still leaves a usable model. The cosine schedule still spans all epochs.
+   */
+  public JointTrainer checkpointEachEpoch(boolean on) {
+    this.checkpointEachEpoch = on;
+    return this;
+  }
+
   /** Result: the model folder and its card (as written). */
   public record Result(Path dir, Map<String, Object> card, JointMetrics metrics, List<Double> loss) {}
 
@@ -120,48 +131,12 @@ public final class JointTrainer {
           new DefaultTrainingConfig(Loss.l2Loss()) // unused: the InfoNCE loss is computed below
               .optOptimizer(opt)
               .optDevices(new Device[] {Device.cpu()});
-      Random rnd = new Random(cfg.seed());
-      float[] textFlat = new float[b * dim];
-      float[] chw = new float[b * 3 * size * size];
-      float[] target = new float[b * b];
-      try (Trainer trainer = model.newTrainer(tc)) {
-        trainer.initialize(new Shape(b, 3, size, size));
-        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-          long te = System.nanoTime();
-          int[] order = permutation(n, rnd);
-          double sum = 0;
-          for (int s = 0; s < steps; s++) {
-            int[] idx = new int[b];
-            for (int i = 0; i < b; i++) {
-              idx[i] = order[s * b + i];
-              ImagePixels.toChw(pixels.get(idx[i]), size, chw, i * 3 * size * size, rnd,
-                  cfg.maxShift());
-              System.arraycopy(descVecs.get(descOf[idx[i]]), 0, textFlat, i * dim, dim);
-            }
-            fillTargets(idx, descOf, target, b);
-            try (NDManager bm = trainer.getManager().newSubManager()) {
-              NDArray x = bm.create(chw, new Shape(b, 3, size, size));
-              NDArray t = bm.create(textFlat, new Shape(b, dim));
-              NDArray tg = bm.create(target, new Shape(b, b));
-              try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray img = trainer.forward(new NDList(x)).singletonOrThrow();
-                NDArray loss = infoNce(img, t, tg, cfg.logitScale(), b);
-                gc.backward(loss);
-                sum += loss.getFloat();
-              }
-              trainer.step();
-            }
-          }
-          double mean = sum / Math.max(1, steps);
-          lossPerEpoch.add(mean);
-          secondsPerEpoch.add(secs(te));
-          log.accept(String.format(Locale.ROOT, "joint: epoch %d/%d loss %.4f (%.1f s)", epoch,
-              cfg.epochs(), mean, secs(te)));
-        }
-      }
+      final List<byte[]> hp = heldOut.isEmpty() ? List.of()
+          : loadImages(heldOut.stream().map(EvalItem::image).toList(), "held-out");
+      java.util.function.IntFunction<Result> checkpoint = epochsDone -> {
+       try {
       JointMetrics metrics = null;
       if (!heldOut.isEmpty()) {
-        List<byte[]> hp = loadImages(heldOut.stream().map(EvalItem::image).toList(), "held-out");
         List<float[]> hv = ImageTowerRunner.embed(model, hp, size, 256);
         metrics = JointMetrics.evaluate(heldOut, hv, text);
         log.accept(String.format(Locale.ROOT, "joint: held-out %d items, %d queries: success@10"
@@ -206,8 +181,9 @@ public final class JointTrainer {
       hyper.put("augmentation", "horizontal flip, shift ±" + cfg.maxShift() + " px (white fill)");
       hyper.put("seed", cfg.seed());
       card.put("training", hyper);
-      card.put("lossPerEpoch", lossPerEpoch);
-      card.put("secondsPerEpoch", secondsPerEpoch);
+      card.put("epochsCompleted", epochsDone);
+      card.put("lossPerEpoch", List.copyOf(lossPerEpoch));
+      card.put("secondsPerEpoch", List.copyOf(secondsPerEpoch));
       card.put("heldOut", metrics == null ? null : metrics.toMap());
       card.put("limitations", "maps images onto catalogue attributes (gender, colour, article"
           + " type, usage); it does not answer open-ended queries (style, pattern, brand) and"
@@ -216,10 +192,56 @@ public final class JointTrainer {
       writeCard(outDir.resolve(CARD_FILE), card);
       log.accept(String.format(Locale.ROOT, "joint: saved %s to %s (total %.1f s)", card.get("id"),
           outDir, secs(t0)));
-      return new Result(outDir, card, metrics, lossPerEpoch);
-    } catch (IOException e) {
-      throw new InfrastructureException("joint training: could not save into " + outDir + ": "
-          + e.getMessage(), e);
+      return new Result(outDir, card, metrics, List.copyOf(lossPerEpoch));
+       } catch (IOException e) {
+        throw new InfrastructureException("joint training: could not save into " + outDir + ": "
+            + e.getMessage(), e);
+       }
+      };
+      Random rnd = new Random(cfg.seed());
+      Result result = null;
+      float[] textFlat = new float[b * dim];
+      float[] chw = new float[b * 3 * size * size];
+      float[] target = new float[b * b];
+      try (Trainer trainer = model.newTrainer(tc)) {
+        trainer.initialize(new Shape(b, 3, size, size));
+        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+          long te = System.nanoTime();
+          int[] order = permutation(n, rnd);
+          double sum = 0;
+          for (int s = 0; s < steps; s++) {
+            int[] idx = new int[b];
+            for (int i = 0; i < b; i++) {
+              idx[i] = order[s * b + i];
+              ImagePixels.toChw(pixels.get(idx[i]), size, chw, i * 3 * size * size, rnd,
+                  cfg.maxShift());
+              System.arraycopy(descVecs.get(descOf[idx[i]]), 0, textFlat, i * dim, dim);
+            }
+            fillTargets(idx, descOf, target, b);
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+              NDArray x = bm.create(chw, new Shape(b, 3, size, size));
+              NDArray t = bm.create(textFlat, new Shape(b, dim));
+              NDArray tg = bm.create(target, new Shape(b, b));
+              try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray img = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray loss = infoNce(img, t, tg, cfg.logitScale(), b);
+                gc.backward(loss);
+                sum += loss.getFloat();
+              }
+              trainer.step();
+            }
+          }
+          double mean = sum / Math.max(1, steps);
+          lossPerEpoch.add(mean);
+          secondsPerEpoch.add(secs(te));
+          log.accept(String.format(Locale.ROOT, "joint: epoch %d/%d loss %.4f (%.1f s)", epoch,
+              cfg.epochs(), mean, secs(te)));
+          if (checkpointEachEpoch || epoch == cfg.epochs()) {
+            result = checkpoint.apply(epoch);
+          }
+        }
+      }
+      return result;
     }
   }
 
