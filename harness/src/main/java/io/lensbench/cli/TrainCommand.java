@@ -92,9 +92,10 @@ public final class TrainCommand implements Callable<Integer> {
       if (m != null) {
         o.println(String.format(Locale.ROOT,
             "held-out (%d items, %d attribute queries): success@10 %.4f (chance %.4f), MRR %.4f"
-                + " (chance %.4f), image->articleType top-1 %.4f (chance %.4f)",
+                + " (chance %.4f), image->articleType top-1 %.4f (chance %.4f; text prototypes"
+                + " %.4f)",
             m.numItems(), m.numQueries(), m.successAt10(), m.chanceSuccessAt10(), m.mrr(),
-            m.chanceMrr(), m.typeTop1(), m.chanceTypeTop1()));
+            m.chanceMrr(), m.typeTop1(), m.chanceTypeTop1(), m.typeTop1Prototype()));
       }
       o.flush();
       return 0;

@@ -131,6 +131,13 @@ public final class JointTrainer {
           new DefaultTrainingConfig(Loss.l2Loss()) // unused: the InfoNCE loss is computed below
               .optOptimizer(opt)
               .optDevices(new Device[] {Device.cpu()});
+      List<String> trainTypes = new ArrayList<>();
+      List<float[]> trainVecs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        trainTypes.add(train.get(i).articleType());
+        trainVecs.add(descVecs.get(descOf[i]));
+      }
+      final Map<String, float[]> protos = JointMetrics.prototypes(trainTypes, trainVecs);
       final List<byte[]> hp = heldOut.isEmpty() ? List.of()
           : loadImages(heldOut.stream().map(EvalItem::image).toList(), "held-out");
       java.util.function.IntFunction<Result> checkpoint = epochsDone -> {
@@ -138,12 +145,13 @@ public final class JointTrainer {
       JointMetrics metrics = null;
       if (!heldOut.isEmpty()) {
         List<float[]> hv = ImageTowerRunner.embed(model, hp, size, 256);
-        metrics = JointMetrics.evaluate(heldOut, hv, text);
+        metrics = JointMetrics.evaluate(heldOut, hv, text, protos);
         log.accept(String.format(Locale.ROOT, "joint: held-out %d items, %d queries: success@10"
-                + " %.3f (chance %.4f), MRR %.3f (chance %.4f), type top-1 %.3f over %d types",
+                + " %.3f (chance %.4f), MRR %.3f (chance %.4f), type top-1 %.3f over %d types"
+                + " (text prototypes: %.3f)",
             metrics.numItems(), metrics.numQueries(), metrics.successAt10(),
             metrics.chanceSuccessAt10(), metrics.mrr(), metrics.chanceMrr(), metrics.typeTop1(),
-            metrics.numTypes()));
+            metrics.numTypes(), metrics.typeTop1Prototype()));
       }
       Files.createDirectories(outDir);
       model.save(outDir, PARAMS_NAME);
