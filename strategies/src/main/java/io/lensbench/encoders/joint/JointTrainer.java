@@ -154,6 +154,9 @@ public final class JointTrainer {
                 metrics.numTypes(), metrics.typeTop1Prototype()));
           }
           Files.createDirectories(outDir);
+          // DJL numbers params files by the "Epoch" property (else it increments on every save);
+          // pin it so the folder always holds exactly one image-tower-0000.params
+          model.setProperty("Epoch", "0");
           model.save(outDir, PARAMS_NAME);
           Path params = outDir.resolve(PARAMS_NAME + "-0000.params");
           if (!Files.isRegularFile(params)) {
