@@ -55,6 +55,15 @@ class StoreConfigTest {
   }
 
   @Test
+  void embeddedPortsMoveTheDefaults() {
+    StoreConfig c =
+        StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_PORT", "29530", "LENSBENCH_OPENSEARCH_PORT", "29200"));
+    assertEquals("http://127.0.0.1:29530", c.milvus().uri());
+    assertEquals(List.of("http://127.0.0.1:29200"), c.opensearch().urls());
+    assertThrows(BadInputException.class, () -> StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_PORT", "0")));
+  }
+
+  @Test
   void credentialsNeverAppearInToString() {
     StoreConfig c =
         StoreConfig.fromEnvironment(
