@@ -187,6 +187,27 @@ public record StoreConfig(
     return new StoreConfig(milvus, o, batchSize, connectTimeout, requestTimeout);
   }
 
+  /**
+   * This configuration with the endpoint of one store replaced (credentials kept), e.g. from an
+   * experiment file's {@code stores: [{name: milvus, uri: …}]}; null or blank {@code uri} changes
+   * nothing. For OpenSearch {@code uri} may list several comma-separated URLs.
+   */
+  public StoreConfig withEndpoint(String store, String uri) {
+    if (uri == null || uri.isBlank()) {
+      return this;
+    }
+    String s = store == null ? "" : store.trim().toLowerCase(Locale.ROOT);
+    return switch (s) {
+      case "milvus" -> withMilvus(
+          new MilvusConfig(uri, milvus.token(), milvus.user(), milvus.password(), milvus.database()));
+      case "opensearch" -> withOpenSearch(
+          new OpenSearchConfig(List.of(uri.trim().split("\\s*,\\s*")), opensearch.user(), opensearch.password(),
+              opensearch.insecure(), opensearch.trustStore(), opensearch.trustStorePassword()));
+      default -> throw new BadInputException(
+          "store name: expected one of " + Stores.NAMES + ", found '" + store + "'");
+    };
+  }
+
   public StoreConfig withTimeouts(Duration connect, Duration request) {
     return new StoreConfig(milvus, opensearch, batchSize, connect, request);
   }

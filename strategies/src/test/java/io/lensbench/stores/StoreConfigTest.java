@@ -64,6 +64,20 @@ class StoreConfigTest {
   }
 
   @Test
+  void withEndpointReplacesOneStoreKeepingCredentials() {
+    StoreConfig base = StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_TOKEN", "t", "LENSBENCH_OPENSEARCH_USER", "u"));
+    StoreConfig m = base.withEndpoint("milvus", "https://zilliz:443");
+    assertEquals("https://zilliz:443", m.milvus().uri());
+    assertEquals("t", m.milvus().token().reveal());
+    assertEquals(base.opensearch(), m.opensearch());
+    StoreConfig o = base.withEndpoint("OpenSearch", "https://a:9200,https://b:9200");
+    assertEquals(List.of("https://a:9200", "https://b:9200"), o.opensearch().urls());
+    assertEquals("u", o.opensearch().user());
+    assertEquals(base, base.withEndpoint("milvus", null));
+    assertThrows(BadInputException.class, () -> base.withEndpoint("solr", "http://x:1"));
+  }
+
+  @Test
   void credentialsNeverAppearInToString() {
     StoreConfig c =
         StoreConfig.fromEnvironment(
