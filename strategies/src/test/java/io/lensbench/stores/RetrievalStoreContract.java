@@ -68,7 +68,7 @@ public abstract class RetrievalStoreContract {
 
   @BeforeAll
   void connect() {
-    config = StoreConfig.fromEnvironment().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(120));
+    config = StoreConfig.fromEnvironment().withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(120));
     StorePrecondition.ensureRunning(storeName(), config);
     try {
       store = Stores.open(storeName(), config.withBatchSize(128));
