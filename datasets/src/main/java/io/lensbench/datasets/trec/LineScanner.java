@@ -52,93 +52,82 @@ final class LineScanner implements AutoCloseable {
     return file;
   }
 
-  /** Advances to the next non-blank line; false at end of file. One pass over the bytes. */
+  /** Advances to the next non-blank line; false at end of file. */
   boolean next() {
     while (true) {
-      fields = 0;
-      fieldCount = 0;
-      int i = pos;
-      int fs = -1;
-      while (true) {
-        if (i == limit) {
-          if (!eof) {
-            int shift = refill();
-            i -= shift;
-            if (fs >= 0) {
-              fs -= shift;
-            }
-            for (int k = 0; k < fields; k++) {
-              fieldStart[k] -= shift;
-              fieldEnd[k] -= shift;
-            }
-            continue;
-          }
-          if (i == pos) {
-            return false;
-          }
-          if (fs >= 0) {
-            addField(fs, i);
-          }
-          pos = limit;
-          lineNo++;
-          break;
-        }
-        byte c = buf[i];
-        if (c == '\n') {
-          if (fs >= 0) {
-            addField(fs, i);
-          }
-          pos = i + 1;
-          lineNo++;
-          break;
-        }
-        if (c == ' ' || c == '\t' || c == '\r') {
-          if (fs >= 0) {
-            addField(fs, i);
-            fs = -1;
-          }
-        } else if (fs < 0) {
-          fs = i;
-        }
-        i++;
+      int nl = findNewline();
+      if (nl < 0) {
+        return false;
       }
+      int start = pos;
+      int end = nl;
+      pos = Math.min(nl + 1, limit);
+      if (nl == limit) {
+        pos = limit; // last line without newline
+      }
+      lineNo++;
+      split(start, end);
       if (fieldCount > 0) {
         return true;
       }
     }
   }
 
-  private void addField(int s, int e) {
-    if (fields < MAX_FIELDS) {
-      fieldStart[fields] = s;
-      fieldEnd[fields] = e;
-      fields++;
+  private int findNewline() {
+    int from = pos;
+    while (true) {
+      for (int i = from; i < limit; i++) {
+        if (buf[i] == '\n') {
+          return i;
+        }
+      }
+      if (eof) {
+        return pos < limit ? limit : -1;
+      }
+      // compact and refill
+      int carried = limit - pos;
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, carried);
+      } else if (carried == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      pos = 0;
+      limit = carried;
+      from = carried;
+      try {
+        int r = in.read(buf, limit, buf.length - limit);
+        if (r < 0) {
+          eof = true;
+        } else {
+          limit += r;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading " + file, e);
+      }
     }
-    fieldCount++;
   }
 
-  /** Moves the unread tail to the front, grows when full, reads more; returns the shift. */
-  private int refill() {
-    int shift = pos;
-    int carried = limit - pos;
-    if (shift > 0) {
-      System.arraycopy(buf, pos, buf, 0, carried);
-    } else if (carried == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
-    }
-    pos = 0;
-    limit = carried;
-    try {
-      int r = in.read(buf, limit, buf.length - limit);
-      if (r < 0) {
-        eof = true;
-      } else {
-        limit += r;
+  private void split(int start, int end) {
+    fields = 0;
+    fieldCount = 0;
+    int i = start;
+    while (i < end) {
+      byte c = buf[i];
+      if (c == ' ' || c == '\t' || c == '\r') {
+        i++;
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + file, e);
+      int s = i;
+      while (i < end && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+        i++;
+      }
+      if (fields < MAX_FIELDS) {
+        fieldStart[fields] = s;
+        fieldEnd[fields] = i;
+        fields++;
+      }
+      fieldCount++;
     }
-    return shift;
   }
 
   String field(int f) {
