@@ -316,8 +316,12 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     try (Stream<Path> dirs = Files.list(config.installDir())) {
       for (Path d : (Iterable<Path>) dirs::iterator) {
         String n = d.getFileName().toString();
+        // in use: the launcher script (bin/opensearch) or the node's java has it on its command
+        // line; recently made: another JVM may be about to start from it
         if (!d.equals(keep) && n.startsWith("opensearch-" + VERSION) && !n.endsWith(".tmp")
-            && !Processes.anyCommandLineContains("-Dopensearch.path.home=" + d + " ")) {
+            && !Processes.anyCommandLineContains(d + "/")
+            && Files.getLastModifiedTime(d).toInstant()
+                .isBefore(java.time.Instant.now().minus(Duration.ofMinutes(10)))) {
           deleteTree(d);
           log.accept("opensearch: deleted unused older install " + d);
         }
@@ -512,28 +516,31 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
 
   /** Recognises the common start-up failures in the node's logs. */
   static String diagnose(String logs) {
-    if (logs.contains("BindException") || logs.contains("Address already in use")) {
+    String l = logs.toLowerCase(Locale.ROOT);
+    if (l.contains("bindexception") || l.contains("address already in use")) {
       return "a port is already in use (BindException)";
     }
-    if (logs.contains("jar hell") || logs.contains("Jar Hell")) {
+    if (l.contains("jar hell")) {
       return "plugin failed to load: jar hell (a class is on the classpath twice)";
     }
-    if (logs.contains("failed to load plugin") || logs.contains("Could not load plugin")
-        || logs.contains("plugin [") && logs.contains("Exception")
-        || logs.contains("UnsupportedClassVersionError")) {
+    if (l.contains("unsupportedclassversionerror")) {
+      return "plugin failed to load: compiled for a newer Java than the node runs";
+    }
+    if (l.contains("failed to load plugin") || l.contains("could not load plugin")
+        || l.contains("was built for opensearch version")
+        || l.contains("plugin [") && l.contains("exception")) {
       return "plugin failed to load (see the log lines below)";
     }
-    if (logs.contains("could not find java") || logs.contains("JAVA_HOME")
-        && logs.contains("does not exist")) {
+    if (l.contains("could not find java") || l.contains("java_home") && l.contains("does not exist")) {
       return "no Java found at OPENSEARCH_JAVA_HOME";
     }
-    if (logs.contains("can not run opensearch as root")) {
+    if (l.contains("can not run opensearch as root")) {
       return "OpenSearch refuses to run as root";
     }
-    if (logs.contains("AccessDeniedException") || logs.contains("Permission denied")) {
+    if (l.contains("accessdeniedexception") || l.contains("permission denied")) {
       return "permission denied for the service user (see the log lines below)";
     }
-    if (logs.contains("OutOfMemoryError") || logs.contains("Cannot allocate memory")) {
+    if (l.contains("outofmemoryerror") || l.contains("cannot allocate memory")) {
       return "out of memory";
     }
     return "";
