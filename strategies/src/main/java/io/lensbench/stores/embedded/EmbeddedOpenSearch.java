@@ -509,8 +509,10 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
   private InfrastructureException failure(String what, ProcessHandle process) {
     String logs = Processes.readQuietly(consoleLog()) + Processes.readQuietly(serverLog());
     String cause = diagnose(logs);
+    String message = Processes.lastExceptionMessage(logs).map(m -> " [" + m + "]").orElse("");
     return new InfrastructureException(String.format(Locale.ROOT,
-        "opensearch: start failed: %s%s%n%s%n%s", what, cause.isEmpty() ? "" : "; cause: " + cause,
+        "opensearch: start failed: %s%s%s%n%s%n%s", what, cause.isEmpty() ? "" : "; cause: " + cause,
+        message,
         Processes.tail(consoleLog(), 25), Processes.tail(serverLog(), 25)));
   }
 

@@ -56,7 +56,9 @@ class OpenSearchPluginFailureTest {
 
     assertTrue(e.getMessage().contains("plugin failed to load"), e.getMessage());
     assertTrue(e.getMessage().contains("lensbench-nori"), e.getMessage());
-    assertTrue(e.getMessage().contains("2.19.0"), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "[Plugin [lensbench-nori] was built for OpenSearch version 2.19.0 but version 2.19.1 is running]"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("--- last "), "log lines expected: " + e.getMessage());
     assertFalse(Files.exists(config.openSearchInstanceDir().resolve("opensearch.pid")));
     assertFalse(Processes.listening(ports[0]), "nothing may be left on port " + ports[0]);
