@@ -128,6 +128,7 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
         if (h.ok()) {
           log.accept(String.format(Locale.ROOT, "opensearch: already running (pid %d, %s)",
               running.get().pid(), url()));
+          staleInstallNotice(running.get()).ifPresent(log);
           return status();
         }
         log.accept("opensearch: process " + running.get().pid() + " is up but not healthy yet ("
@@ -141,6 +142,33 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
       long t0 = System.nanoTime();
       ProcessHandle process = start(dist, java, user);
       return awaitHealthy(process, t0);
+    }
+  }
+
+  /**
+   * When the running node was started from an older install than the current artifacts would
+   * give (say, the Nori plugin was changed and rebuilt), says how to restart it. Never restarts
+   * by itself: others may be using the node.
+   */
+  private Optional<String> staleInstallNotice(ProcessHandle node) {
+    try {
+      String cmd = Processes.cmdline(node.pid()).orElse("");
+      String key = "-Dopensearch.path.home=";
+      int at = cmd.indexOf(key);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      int end = cmd.indexOf(' ', at);
+      Path runningFrom = Path.of(cmd.substring(at + key.length(), end < 0 ? cmd.length() : end));
+      Path current = distDir(fingerprint(artifactsDir()));
+      if (runningFrom.equals(current)) {
+        return Optional.empty();
+      }
+      return Optional.of("opensearch: note: the node runs from " + runningFrom + ", but the current "
+          + "build's artifacts make " + current.getFileName() + " (a plugin or module changed); to "
+          + "use it: lensbench stores down opensearch && lensbench stores up opensearch");
+    } catch (RuntimeException e) {
+      return Optional.empty(); // artifacts not found: nothing to compare with
     }
   }
 
