@@ -94,7 +94,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -130,7 +130,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
 
     @Override
@@ -152,7 +152,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
 
     @Override
