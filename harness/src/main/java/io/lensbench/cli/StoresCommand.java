@@ -78,9 +78,7 @@ public final class StoresCommand implements Callable<Integer> {
       config = config.withPorts(http, transport, milvusPort != null ? milvusPort : config.milvusPort());
     }
     if (timeoutSeconds != null) {
-      config = new StoresConfig(config.home(), config.openSearchHttpPort(),
-          config.openSearchTransportPort(), config.milvusPort(), config.artifactsDir(),
-          config.serviceUser(), config.python(), Duration.ofSeconds(timeoutSeconds));
+      config = config.withStartTimeout(Duration.ofSeconds(timeoutSeconds));
     }
     return new EmbeddedStores(config, line -> {
       out.println(line);

@@ -463,7 +463,8 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
           .replace("-XX:ErrorFile=logs/", "-XX:ErrorFile=" + logsDir() + "/");
       Files.writeString(confDir().resolve("jvm.options"), jvm, StandardCharsets.UTF_8);
       Files.writeString(confDir().resolve("jvm.options.d").resolve("lensbench-heap.options"),
-          "-Xms512m\n-Xmx512m\n", StandardCharsets.UTF_8);
+          "-Xms" + config.openSearchHeap() + "\n-Xmx" + config.openSearchHeap() + "\n",
+          StandardCharsets.UTF_8);
       Files.copy(dist.resolve("config").resolve("log4j2.properties"),
           confDir().resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
       Processes.deleteQuietly(consoleLog());
@@ -501,8 +502,9 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
       Process p = pb.start();
       Processes.writePid(pidFile(), p.pid());
       log.accept(String.format(Locale.ROOT,
-          "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap 512m",
-          VERSION, p.pid(), user.describe(), url(), config.openSearchTransportPort()));
+          "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap %s",
+          VERSION, p.pid(), user.describe(), url(), config.openSearchTransportPort(),
+          config.openSearchHeap()));
       return p.toHandle();
     } catch (IOException e) {
       throw new InfrastructureException("opensearch: cannot start " + cmd + ": " + e.getMessage(), e);

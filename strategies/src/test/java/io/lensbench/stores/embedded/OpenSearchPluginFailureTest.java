@@ -48,7 +48,7 @@ class OpenSearchPluginFailureTest {
     }
     int[] ports = freePorts();
     StoresConfig config = new StoresConfig(tmp.resolve("home"), ports[0], ports[1], ports[2],
-        Optional.of(artifacts), base.serviceUser(), base.python(), Duration.ofSeconds(240));
+        Optional.of(artifacts), base.serviceUser(), base.python(), Duration.ofSeconds(240), "256m");
     List<String> log = new ArrayList<>();
     EmbeddedOpenSearch node = new EmbeddedOpenSearch(config, log::add);
 
