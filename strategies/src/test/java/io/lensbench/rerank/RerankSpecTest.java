@@ -98,6 +98,9 @@ class RerankSpecTest {
         "httpErrors", "retries", "promptTokens", "completionTokens", "latencyMs", "cached",
         "timeouts", "feedbackAsked", "lost", "fallback"), List.copyOf(k.toMap().keySet()));
     assertEquals(1, k.toMap().get("dropped"));
+    java.util.Map<String, Object> clean = java.util.Map.copyOf(RerankCounts.clean(1.5).toMap());
+    assertTrue(!clean.containsKey("policy"), "no null values: " + clean);
+    assertEquals(1.5, clean.get("latencyMs"));
   }
 
   @Test
