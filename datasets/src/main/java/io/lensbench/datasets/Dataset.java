@@ -25,6 +25,34 @@ public record Dataset(
     String checksum,
     Map<String, Object> card) {
 
+  /**
+   * The items a run indexes: the test split when the card says {@code "searchSplit": "test"}
+   * (every query set of the fashion benchmark is built over test items only), else every item.
+   */
+  public Map<String, Item> searchableItems() {
+    if (!"test".equals(card.get("searchSplit"))) {
+      return items;
+    }
+    Map<String, Item> m = new java.util.LinkedHashMap<>();
+    items.forEach((id, item) -> {
+      if (splits.get(id) == Split.TEST) {
+        m.put(id, item);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Items of one split, in corpus order (models train on {@code TRAIN} items only). */
+  public Map<String, Item> itemsIn(Split split) {
+    Map<String, Item> m = new java.util.LinkedHashMap<>();
+    items.forEach((id, item) -> {
+      if (splits.get(id) == split) {
+        m.put(id, item);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   public QuerySet querySet(String name) {
     return querySets.stream()
         .filter(q -> q.name().equals(name))
