@@ -10,8 +10,8 @@ import java.util.Map;
  * @param name dataset name (e.g. {@code fashion})
  * @param root directory it was loaded from
  * @param items corpus items by id, in file order
- * @param querySets query sets with their qrels (e.g. text-en, text-ko, image, table-image-en,
- *     table-image-ko, image-text)
+ * @param querySets query sets with their qrels, sorted by name (fashion: image, image-text-en,
+ *     image-text-ko, table-image-en, table-image-ko, text-en, text-ko; docs/datasets.md)
  * @param splits item id → split (empty when the dataset has no splits)
  * @param checksum SHA-256 over the dataset's files, as recorded in its card
  * @param card the dataset card as a JSON-like map (name, source, licence, counts, checksums, seed)
