@@ -812,7 +812,7 @@ final class HtmlReport {
     ItemRow item = run.items().get(h.id());
     Integer g = qrels.get(h.id());
     String gcls = g == null ? "gu" : "g" + Math.max(0, Math.min(3, g));
-    Thumbnails.Thumb th = item == null ? null : thumbs.get(item.image(), options.thumbPx());
+    Thumbnails.Thumb th = item == null ? null : thumbs.get(run.resolveImage(item.image()), options.thumbPx());
     String tip = "#" + rank + " · " + h.id() + (item != null && item.name() != null ? " · " + item.name() : "")
         + " · " + (g == null ? "unjudged" : "grade " + g) + (movement.isEmpty() ? "" : " · " + movement)
         + " · score " + num(h.score(), 4);
@@ -861,14 +861,14 @@ final class HtmlReport {
         b.append("<div class=\"qcard\" data-search=\"").append(esc(search)).append("\"><div class=\"qhead\">");
         if (q != null && q.image() != null) {
           int px = "table_image".equals(q.kind()) ? 240 : 112;
-          Thumbnails.Thumb th = thumbs.get(q.image(), px);
+          Thumbnails.Thumb th = thumbs.get(run.resolveImage(q.image()), px);
           if (th != null) {
             b.append("<div class=\"qimg ").append(th.cssClass()).append("\" style=\"width:").append(th.width()).append("px;height:")
                 .append(th.height()).append("px\" title=\"query image\"></div>");
           }
         }
         b.append("<div><div class=\"qtext\">").append(q != null && q.text() != null ? esc(q.text())
-            : "<span class=\"muted\">(image query)</span>").append("</div><div class=\"qmeta\"><span class=\"mono\">")
+            : "<span class=\"muted\">(" + esc(q == null ? "image" : q.kind().replace('_', ' ')) + " query)</span>").append("</div><div class=\"qmeta\"><span class=\"mono\">")
             .append(esc(qid)).append("</span> · ").append(esc(slice));
         if (q != null) {
           q.attributes().forEach((k, v) -> b.append(" · ").append(esc(k)).append('=').append(esc(v)));
@@ -882,7 +882,7 @@ final class HtmlReport {
           b.append("<div class=\"rel\">relevant: ");
           for (String id : rel) {
             ItemRow it = run.items().get(id);
-            Thumbnails.Thumb th = it == null ? null : thumbs.get(it.image(), options.thumbPx());
+            Thumbnails.Thumb th = it == null ? null : thumbs.get(run.resolveImage(it.image()), options.thumbPx());
             b.append("<div class=\"tile g").append(Math.min(3, qrels.get(id))).append(th == null ? " noimg" : " " + th.cssClass())
                 .append("\" style=\"--tp:40px\" title=\"").append(esc(id + (it != null && it.name() != null ? " · " + it.name() : "")))
                 .append("\">").append(th == null ? esc(Svg.shorten(id, 8)) : "").append("</div>");

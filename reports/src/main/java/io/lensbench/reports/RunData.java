@@ -163,6 +163,15 @@ public record RunData(
     return null;
   }
 
+  /** An image path from the run files; relative paths are taken relative to the run directory. */
+  public String resolveImage(String path) {
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    Path p = Path.of(path);
+    return (p.isAbsolute() ? p : dir.resolve(p)).toString();
+  }
+
   /** True when the dataset card says the Korean text is glossary-derived (any field mentioning it). */
   public boolean koreanIsGlossaryDerived() {
     return !card.isMissingNode() && card.toString().toLowerCase(Locale.ROOT).contains("glossary");

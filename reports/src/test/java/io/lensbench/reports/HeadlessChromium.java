@@ -145,6 +145,12 @@ final class HeadlessChromium implements AutoCloseable {
             if ("Page.loadEventFired".equals(n.path("method").asText())) {
               loaded.get().countDown();
             }
+            if ("Page.javascriptDialogOpening".equals(n.path("method").asText())) {
+              // recorded above; dismiss it so the page keeps loading and the test can report it
+              ObjectNode dismiss = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("method", "Page.handleJavaScriptDialog");
+              dismiss.putObject("params").put("accept", true);
+              ws.sendText(dismiss.toString(), true);
+            }
           }
         } catch (IOException e) {
           events.add(JSON.createObjectNode().put("method", "parse-error").put("text", msg));
