@@ -110,6 +110,8 @@ class ReportInChromiumTest {
 
       chrome.eval("window.scrollTo(0,0)");
       chrome.screenshot(screens.resolve("1-overview.png"));
+      chrome.eval("document.getElementById('t-overview').scrollIntoView()");
+      chrome.screenshot(screens.resolve("1b-overview-table.png"));
       chrome.eval("document.getElementById('charts').scrollIntoView()");
       chrome.screenshot(screens.resolve("2-charts.png"));
       chrome.eval("(function(){var h=document.querySelectorAll('#charts h3');h[2].scrollIntoView();return 1;})()");

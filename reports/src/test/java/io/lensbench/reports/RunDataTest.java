@@ -50,6 +50,15 @@ class RunDataTest {
   }
 
   @Test
+  void readsTheRunnersParityForm() throws Exception {
+    Path run = minimalRun();
+    Files.writeString(run.resolve("parity.json"), "{\"stores\":[\"milvus\",\"opensearch\"],\"rows\":[{\"strategy\":\"bm25\","
+        + "\"querySet\":\"text-en\",\"numQueries\":5,\"overlap_at_1\":1.0,\"overlap_at_10\":0.84,\"overlap_at_100\":0.9}]}");
+    ReportTable t = new Analysis(RunData.load(run), ReportOptions.defaults()).parity();
+    assertEquals(List.of(List.of("bm25", "text-en", "milvus", "opensearch", 10, 0.84, 5)), t.rows());
+  }
+
+  @Test
   void malformedQrelsNameFileAndLine() throws Exception {
     Path run = minimalRun();
     Files.writeString(run.resolve("qrels/text-en.qrels"), "q1 0 d1 2\nq1 0 d2 high\n");
