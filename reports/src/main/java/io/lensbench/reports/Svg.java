@@ -48,7 +48,7 @@ public final class Svg {
 
   /** Line chart over categorical x positions (e.g. k = 1, 5, 10, 20, 100), y in [0, 1]. */
   public static String lines(String title, List<String> xLabels, List<Series> series, String yLabel) {
-    int w = 298;
+    int w = 288;
     int h = 220;
     double x0 = 44;
     double x1 = w - 14;
