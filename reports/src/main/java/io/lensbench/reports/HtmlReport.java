@@ -656,8 +656,15 @@ final class HtmlReport {
           String strat = r.params().getOrDefault("strategy", "?");
           String rr = r.params().get("reranker");
           Integer ci = strategyColors.get(rr == null || rr.equals("none") ? strat : strat + " + " + rr);
-          pts.add(new Svg.Point(strat + " · " + r.params().getOrDefault("store", "?")
-              + (rr == null || rr.equals("none") ? "" : " · " + rr)
+          StringBuilder extra = new StringBuilder();
+          r.params().forEach((k, v) -> {
+            if (!List.of("strategy", "store", "reranker", "querySet", "k").contains(k)) {
+              extra.append(" · ").append(k).append('=').append(v);
+            }
+          });
+          String bench = r.benchmark().substring(r.benchmark().lastIndexOf('.', r.benchmark().lastIndexOf('.') - 1) + 1);
+          pts.add(new Svg.Point(bench + " · " + strat + " · " + r.params().getOrDefault("store", "?")
+              + (rr == null || rr.equals("none") ? "" : " · " + rr) + extra
               + (r.params().containsKey("querySet") ? " · " + r.params().get("querySet") : ""), r.p99Ms(), q,
               Svg.color(ci == null ? 0 : ci), stores().indexOf(r.params().getOrDefault("store", "")) > 0));
         }
