@@ -736,7 +736,7 @@ final class HtmlReport {
         .append("happened on failure (fail-open keeps the first-stage order).</p>");
     List<String> cols = t.columns();
     List<String> shown = new ArrayList<>();
-    for (String m : List.of("success_at_1", "success_at_10", "mrr", "ndcg_at_10")) {
+    for (String m : List.of("success_at_1", "mrr", "ndcg_at_10")) {
       if (cols.contains(m + "_before")) {
         shown.add(m);
       }
