@@ -32,20 +32,20 @@ public final class TextEncoders {
   public static final String DEFAULT_ID = "all-minilm-l6-v2-q";
 
   /** Built-in model: resource names inside its jar plus pooling and prefixes. */
-  private record Builtin(
-      String onnx, String tokenizer, Pooling pooling, String qPrefix, String pPrefix, int maxLen) {}
+  private record Builtin(String onnx, String tokenizer, Pooling pooling, String qPrefix,
+      String pPrefix, int maxLen, int defaultBatch) {}
 
   private static final Map<String, Builtin> BUILTINS =
       Map.of(
           "all-minilm-l6-v2-q",
           new Builtin("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-              Pooling.MEAN, "", "", 256),
+              Pooling.MEAN, "", "", 256, 1),
           "bge-small-en-v1.5-q",
           new Builtin("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-              Pooling.CLS, "", "", 512),
+              Pooling.CLS, "", "", 512, 1),
           "e5-small-v2",
           new Builtin("e5-small-v2.onnx", "e5-small-v2-tokenizer.json", Pooling.MEAN, "query: ",
-              "passage: ", 512));
+              "passage: ", 512, 32));
 
   private static final Set<String> CONFIG_KEYS =
       Set.of("id", "pooling", "normalize", "queryPrefix", "passagePrefix", "maxLength", "batchSize");
@@ -56,9 +56,13 @@ public final class TextEncoders {
     return List.of("all-minilm-l6-v2-q", "bge-small-en-v1.5-q", "e5-small-v2");
   }
 
-  /** Opens with batch size 1 (reproducible; see docs/encoders.md). */
+  /**
+   * Opens with the model's default batch size: 1 for the quantized models (batched int8 vectors
+   * drift, cos ≥ 0.985), 32 for fp32 e5 (batched = one-at-a-time); a folder's lensbench-encoder.json
+   * may set it (default 1). See docs/encoders.md.
+   */
   public static OnnxTextEncoder open(String idOrPath) {
-    return open(idOrPath, 1);
+    return new OnnxTextEncoder(spec(idOrPath, LensBenchHome.cacheDir().resolve("models")));
   }
 
   public static OnnxTextEncoder open(String idOrPath, int batchSize) {
@@ -76,7 +80,7 @@ public final class TextEncoders {
       res.put(b.tokenizer(), "tokenizer.json");
       Path dir = ModelFiles.extract(key.toLowerCase(Locale.ROOT), res, cacheRoot);
       return new OnnxTextModelSpec(key.toLowerCase(Locale.ROOT), dir, b.pooling(), true,
-          b.qPrefix(), b.pPrefix(), b.maxLen(), 1);
+          b.qPrefix(), b.pPrefix(), b.maxLen(), b.defaultBatch());
     }
     Path dir = Path.of(key);
     if (!Files.isDirectory(dir)) {

@@ -29,7 +29,8 @@ public record JointMetrics(
     double chanceMrr,
     int numTypes,
     double typeTop1,
-    double chanceTypeTop1) {
+    double chanceTypeTop1,
+    double typeTop1Prototype) {
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -42,14 +43,25 @@ public record JointMetrics(
     m.put("numTypes", numTypes);
     m.put("type_top1", typeTop1);
     m.put("chance_type_top1", chanceTypeTop1);
+    m.put("type_top1_prototype", Double.isNaN(typeTop1Prototype) ? null : typeTop1Prototype);
     m.put("definition", "text->image: queries '<gender> <colour> <articleType>', relevant = exact"
         + " attribute match among held-out items; success_at_10 is what CLIP papers call R@10;"
-        + " type_top1: image vs article-type names, zero-shot; chance = expectation under random"
+        + " type_top1: image vs article-type names, zero-shot; type_top1_prototype: image vs the mean text"
+        + " embedding of the TRAIN descriptions of each article type (text only, no images); chance = expectation under random"
         + " ranking (type: 1/numTypes)");
     return m;
   }
 
   public static JointMetrics evaluate(List<EvalItem> items, List<float[]> imageVecs, TextEncoder text) {
+    return evaluate(items, imageVecs, text, Map.of());
+  }
+
+  /**
+   * @param typePrototypes article type → unit mean text embedding of TRAIN descriptions of that
+   *     type (empty: the prototype metric is NaN)
+   */
+  public static JointMetrics evaluate(List<EvalItem> items, List<float[]> imageVecs,
+      TextEncoder text, Map<String, float[]> typePrototypes) {
     int n = items.size();
     Map<String, List<Integer>> byQuery = new TreeMap<>();
     Map<String, Integer> types = new TreeMap<>();
@@ -121,8 +133,45 @@ public record JointMetrics(
         correct++;
       }
     }
+    double proto = Double.NaN;
+    if (!typePrototypes.isEmpty()) {
+      List<String> pt = new ArrayList<>(new TreeMap<>(typePrototypes).keySet());
+      int ok = 0;
+      for (int i = 0; i < n; i++) {
+        String best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (String t : pt) {
+          double s = Vectors.dot(typePrototypes.get(t), imageVecs.get(i));
+          if (s > bestScore) {
+            bestScore = s;
+            best = t;
+          }
+        }
+        if (items.get(i).articleType().equals(best)) {
+          ok++;
+        }
+      }
+      proto = (double) ok / n;
+    }
     int nq = queries.size();
     return new JointMetrics(n, nq, s10 / nq, rr / nq, cs10 / nq, crr / nq, typeNames.size(),
-        (double) correct / n, 1.0 / typeNames.size());
+        (double) correct / n, 1.0 / typeNames.size(), proto);
+  }
+
+  /** Article type → unit mean of the given description vectors of that type. */
+  public static Map<String, float[]> prototypes(List<String> types, List<float[]> vectors) {
+    Map<String, float[]> sum = new TreeMap<>();
+    for (int i = 0; i < types.size(); i++) {
+      if (types.get(i) == null) {
+        continue;
+      }
+      float[] acc = sum.computeIfAbsent(types.get(i), k -> new float[vectors.get(0).length]);
+      float[] v = vectors.get(i);
+      for (int d = 0; d < acc.length; d++) {
+        acc[d] += v[d];
+      }
+    }
+    sum.values().forEach(Vectors::l2normalize);
+    return sum;
   }
 }

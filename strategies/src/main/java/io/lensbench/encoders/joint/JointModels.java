@@ -45,7 +45,7 @@ public final class JointModels {
       if (s == Split.TRAIN) {
         String d = JointTrainer.describe(a);
         if (!d.isBlank()) {
-          train.add(new TrainExample(it.id(), it.image(), d));
+          train.add(new TrainExample(it.id(), it.image(), d, a.get("articleType")));
         }
       } else if (s == Split.TEST && a.get("articleType") != null) {
         held.add(new EvalItem(it.id(), it.image(), JointTrainer.attributeQuery(a),

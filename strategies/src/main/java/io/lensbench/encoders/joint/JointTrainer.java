@@ -56,6 +56,17 @@ public final class JointTrainer {
     this.log = log;
   }
 
+  private boolean checkpointEachEpoch;
+
+  /**
+   * Evaluate and save after every epoch (the card records {@code epochsCompleted}), so an
+   * interrupted long run still leaves a usable model. The cosine schedule still spans all epochs.
+   */
+  public JointTrainer checkpointEachEpoch(boolean on) {
+    this.checkpointEachEpoch = on;
+    return this;
+  }
+
   /** Result: the model folder and its card (as written). */
   public record Result(Path dir, Map<String, Object> card, JointMetrics metrics, List<Double> loss) {}
 
@@ -120,7 +131,86 @@ public final class JointTrainer {
           new DefaultTrainingConfig(Loss.l2Loss()) // unused: the InfoNCE loss is computed below
               .optOptimizer(opt)
               .optDevices(new Device[] {Device.cpu()});
+      List<String> trainTypes = new ArrayList<>();
+      List<float[]> trainVecs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        trainTypes.add(train.get(i).articleType());
+        trainVecs.add(descVecs.get(descOf[i]));
+      }
+      final Map<String, float[]> protos = JointMetrics.prototypes(trainTypes, trainVecs);
+      final List<byte[]> hp = heldOut.isEmpty() ? List.of()
+          : loadImages(heldOut.stream().map(EvalItem::image).toList(), "held-out");
+      java.util.function.IntFunction<Result> checkpoint = epochsDone -> {
+        try {
+          JointMetrics metrics = null;
+          if (!heldOut.isEmpty()) {
+            List<float[]> hv = ImageTowerRunner.embed(model, hp, size, 256);
+            metrics = JointMetrics.evaluate(heldOut, hv, text, protos);
+            log.accept(String.format(Locale.ROOT, "joint: held-out %d items, %d queries: success@10"
+                    + " %.3f (chance %.4f), MRR %.3f (chance %.4f), type top-1 %.3f over %d types"
+                    + " (text prototypes: %.3f)",
+                metrics.numItems(), metrics.numQueries(), metrics.successAt10(),
+                metrics.chanceSuccessAt10(), metrics.mrr(), metrics.chanceMrr(), metrics.typeTop1(),
+                metrics.numTypes(), metrics.typeTop1Prototype()));
+          }
+          Files.createDirectories(outDir);
+          // DJL numbers params files by the "Epoch" property (else it increments on every save);
+          // pin it so the folder always holds exactly one image-tower-0000.params
+          model.setProperty("Epoch", "0");
+          model.save(outDir, PARAMS_NAME);
+          Path params = outDir.resolve(PARAMS_NAME + "-0000.params");
+          if (!Files.isRegularFile(params)) {
+            throw new InfrastructureException("joint training: expected " + params
+                + " after saving, found nothing");
+          }
+          String paramsHash = Hashing.sha256Hex(params);
+          Map<String, Object> card = new LinkedHashMap<>();
+          card.put("schemaVersion", 1);
+          card.put("id", "lensbench-joint-cnn" + size + "-" + paramsHash.substring(0, 12));
+          card.put("kind", "joint image-text, LiT-style (frozen text tower, trained image tower)");
+          card.put("architecture", ImageTower.ARCHITECTURE);
+          card.put("textEncoder", text.id());
+          card.put("dimension", dim);
+          card.put("imageSize", size);
+          card.put("paramsFile", params.getFileName().toString());
+          card.put("paramsSha256", paramsHash);
+          card.put("engine", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " PyTorch "
+              + engine.getVersion() + " (cpu)");
+          card.put("trainData", Map.of("items", n, "distinctDescriptions", descIndex.size(),
+              "sha256", dataHash, "description", "<gender> <baseColour> <articleType> <usage>"));
+          card.put("provenance", provenance);
+          Map<String, Object> hyper = new LinkedHashMap<>();
+          hyper.put("epochs", cfg.epochs());
+          hyper.put("batchSize", b);
+          hyper.put("optimizer", "AdamW");
+          hyper.put("learningRate", cfg.learningRate());
+          hyper.put("finalLearningRate", cfg.finalLearningRate());
+          hyper.put("schedule", "cosine over " + totalSteps + " steps");
+          hyper.put("weightDecay", cfg.weightDecay());
+          hyper.put("loss", "symmetric InfoNCE, fixed logit scale, identical texts are all positives");
+          hyper.put("logitScale", cfg.logitScale());
+          hyper.put("augmentation", "horizontal flip, shift ±" + cfg.maxShift() + " px (white fill)");
+          hyper.put("seed", cfg.seed());
+          card.put("training", hyper);
+          card.put("epochsCompleted", epochsDone);
+          card.put("lossPerEpoch", List.copyOf(lossPerEpoch));
+          card.put("secondsPerEpoch", List.copyOf(secondsPerEpoch));
+          card.put("heldOut", metrics == null ? null : metrics.toMap());
+          card.put("limitations", "maps images onto catalogue attributes (gender, colour, article"
+              + " type, usage); it does not answer open-ended queries (style, pattern, brand) and"
+              + " knows no Korean");
+          card.put("trainedAt", Instant.now().toString());
+          writeCard(outDir.resolve(CARD_FILE), card);
+          log.accept(String.format(Locale.ROOT, "joint: saved %s to %s (total %.1f s)", card.get("id"),
+              outDir, secs(t0)));
+          return new Result(outDir, card, metrics, List.copyOf(lossPerEpoch));
+        } catch (IOException e) {
+          throw new InfrastructureException("joint training: could not save into " + outDir + ": "
+              + e.getMessage(), e);
+        }
+      };
       Random rnd = new Random(cfg.seed());
+      Result result = null;
       float[] textFlat = new float[b * dim];
       float[] chw = new float[b * 3 * size * size];
       float[] target = new float[b * b];
@@ -157,69 +247,12 @@ public final class JointTrainer {
           secondsPerEpoch.add(secs(te));
           log.accept(String.format(Locale.ROOT, "joint: epoch %d/%d loss %.4f (%.1f s)", epoch,
               cfg.epochs(), mean, secs(te)));
+          if (checkpointEachEpoch || epoch == cfg.epochs()) {
+            result = checkpoint.apply(epoch);
+          }
         }
       }
-      JointMetrics metrics = null;
-      if (!heldOut.isEmpty()) {
-        List<byte[]> hp = loadImages(heldOut.stream().map(EvalItem::image).toList(), "held-out");
-        List<float[]> hv = ImageTowerRunner.embed(model, hp, size, 256);
-        metrics = JointMetrics.evaluate(heldOut, hv, text);
-        log.accept(String.format(Locale.ROOT, "joint: held-out %d items, %d queries: success@10"
-                + " %.3f (chance %.4f), MRR %.3f (chance %.4f), type top-1 %.3f over %d types",
-            metrics.numItems(), metrics.numQueries(), metrics.successAt10(),
-            metrics.chanceSuccessAt10(), metrics.mrr(), metrics.chanceMrr(), metrics.typeTop1(),
-            metrics.numTypes()));
-      }
-      Files.createDirectories(outDir);
-      model.save(outDir, PARAMS_NAME);
-      Path params = outDir.resolve(PARAMS_NAME + "-0000.params");
-      if (!Files.isRegularFile(params)) {
-        throw new InfrastructureException("joint training: expected " + params
-            + " after saving, found nothing");
-      }
-      String paramsHash = Hashing.sha256Hex(params);
-      Map<String, Object> card = new LinkedHashMap<>();
-      card.put("schemaVersion", 1);
-      card.put("id", "lensbench-joint-cnn" + size + "-" + paramsHash.substring(0, 12));
-      card.put("kind", "joint image-text, LiT-style (frozen text tower, trained image tower)");
-      card.put("architecture", ImageTower.ARCHITECTURE);
-      card.put("textEncoder", text.id());
-      card.put("dimension", dim);
-      card.put("imageSize", size);
-      card.put("paramsFile", params.getFileName().toString());
-      card.put("paramsSha256", paramsHash);
-      card.put("engine", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " PyTorch "
-          + engine.getVersion() + " (cpu)");
-      card.put("trainData", Map.of("items", n, "distinctDescriptions", descIndex.size(),
-          "sha256", dataHash, "description", "<gender> <baseColour> <articleType> <usage>"));
-      card.put("provenance", provenance);
-      Map<String, Object> hyper = new LinkedHashMap<>();
-      hyper.put("epochs", cfg.epochs());
-      hyper.put("batchSize", b);
-      hyper.put("optimizer", "AdamW");
-      hyper.put("learningRate", cfg.learningRate());
-      hyper.put("finalLearningRate", cfg.finalLearningRate());
-      hyper.put("schedule", "cosine over " + totalSteps + " steps");
-      hyper.put("weightDecay", cfg.weightDecay());
-      hyper.put("loss", "symmetric InfoNCE, fixed logit scale, identical texts are all positives");
-      hyper.put("logitScale", cfg.logitScale());
-      hyper.put("augmentation", "horizontal flip, shift ±" + cfg.maxShift() + " px (white fill)");
-      hyper.put("seed", cfg.seed());
-      card.put("training", hyper);
-      card.put("lossPerEpoch", lossPerEpoch);
-      card.put("secondsPerEpoch", secondsPerEpoch);
-      card.put("heldOut", metrics == null ? null : metrics.toMap());
-      card.put("limitations", "maps images onto catalogue attributes (gender, colour, article"
-          + " type, usage); it does not answer open-ended queries (style, pattern, brand) and"
-          + " knows no Korean");
-      card.put("trainedAt", Instant.now().toString());
-      writeCard(outDir.resolve(CARD_FILE), card);
-      log.accept(String.format(Locale.ROOT, "joint: saved %s to %s (total %.1f s)", card.get("id"),
-          outDir, secs(t0)));
-      return new Result(outDir, card, metrics, lossPerEpoch);
-    } catch (IOException e) {
-      throw new InfrastructureException("joint training: could not save into " + outDir + ": "
-          + e.getMessage(), e);
+      return result;
     }
   }
 

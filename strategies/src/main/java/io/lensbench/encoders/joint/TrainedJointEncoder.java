@@ -53,6 +53,17 @@ public final class TrainedJointEncoder implements JointEncoder {
       throw new BadInputException(cardFile + ": 'architecture' expected '"
           + ImageTower.ARCHITECTURE + "', found '" + arch + "' (retrain the model)");
     }
+    Path params = dir.resolve(JointTrainer.PARAMS_NAME + "-0000.params");
+    if (!Files.isRegularFile(params)) {
+      throw new InfrastructureException("joint model folder " + dir + ": expected "
+          + params.getFileName() + ", found nothing");
+    }
+    String sha = io.lensbench.core.Hashing.sha256Hex(params);
+    if (!sha.equals(card.get("paramsSha256"))) {
+      throw new BadInputException(cardFile + ": 'paramsSha256' is " + card.get("paramsSha256")
+          + " but " + params.getFileName() + " hashes to " + sha
+          + " (interrupted save? retrain with --force)");
+    }
     String textId = String.valueOf(card.get("textEncoder"));
     int dim = ((Number) card.get("dimension")).intValue();
     DjlEngines.pyTorch();

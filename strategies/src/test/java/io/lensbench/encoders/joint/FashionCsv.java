@@ -56,7 +56,8 @@ final class FashionCsv {
 
   static List<TrainExample> train(List<Row> rows) {
     return rows.stream().filter(r -> !r.heldOut())
-        .map(r -> new TrainExample(r.id(), r.image(), JointTrainer.describe(r.attributes())))
+        .map(r -> new TrainExample(r.id(), r.image(), JointTrainer.describe(r.attributes()),
+            r.attributes().get("articleType")))
         .toList();
   }
 

@@ -40,7 +40,7 @@ class JointTrainerIntegrationTest {
     JointTrainingConfig cfg = JointTrainingConfig.defaults().withEpochs(3).withBatchSize(64);
     try (OnnxTextEncoder text = new OnnxTextEncoder(
         TextEncoders.spec(TextEncoders.DEFAULT_ID, tmp.resolve("models")))) {
-      result = new JointTrainer(cfg, System.out::println)
+      result = new JointTrainer(cfg, System.out::println).checkpointEachEpoch(true)
           .train(train, held, text, tmp.resolve("joint"), Map.of("dataset", "slice"));
     }
   }
@@ -58,13 +58,19 @@ class JointTrainerIntegrationTest {
   }
 
   @Test
-  void cardIsCompleteAndModelReloadsToTheSameMetrics() {
+  void cardIsCompleteAndModelReloadsToTheSameMetrics() throws Exception {
     Map<String, Object> card = JointTrainer.readCard(result.dir().resolve(JointTrainer.CARD_FILE));
     assertEquals(ImageTower.ARCHITECTURE, card.get("architecture"));
     assertEquals(Hashing.sha256Hex(result.dir().resolve("image-tower-0000.params")),
         card.get("paramsSha256"));
     assertNotNull(card.get("heldOut"));
     assertEquals(3, ((List<?>) card.get("lossPerEpoch")).size());
+    assertEquals(3, ((Number) card.get("epochsCompleted")).intValue());
+    try (var files = java.nio.file.Files.list(result.dir())) {
+      assertEquals(List.of("image-tower-0000.params"),
+          files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".params")).toList(),
+          "checkpoints overwrite one params file");
+    }
     try (TrainedJointEncoder enc = TrainedJointEncoder.open(result.dir())) {
       assertEquals(384, enc.dimension());
       assertEquals(card.get("id"), enc.id());

@@ -19,6 +19,7 @@ public final class TrainFashionMain {
     try (OnnxTextEncoder text = TextEncoders.open(TextEncoders.DEFAULT_ID)) {
       JointTrainer.Result r =
           new JointTrainer(JointTrainingConfig.defaults().withEpochs(epochs), System.out::println)
+              .checkpointEachEpoch(true)
               .train(FashionCsv.train(rows), FashionCsv.heldOut(rows), text, out,
                   Map.of("dataset", args[0], "split", "sha256(id)[0] < 51 held out (20%)"));
       System.out.println(r.metrics());

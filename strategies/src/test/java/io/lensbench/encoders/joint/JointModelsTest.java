@@ -1,0 +1,66 @@
+package io.lensbench.encoders.joint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lensbench.core.BadInputException;
+import io.lensbench.datasets.Dataset;
+import io.lensbench.datasets.Item;
+import io.lensbench.datasets.Split;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JointModelsTest {
+  static Item item(String id, String type, String colour) {
+    return new Item(id, Path.of("/img/" + id + ".jpg"), Map.of("name_en", "x"),
+        Map.of("gender", "Men", "baseColour", colour, "articleType", type, "usage", "Casual"));
+  }
+
+  static Dataset dataset(Map<String, Split> splits, String checksum) {
+    Map<String, Item> items = new LinkedHashMap<>();
+    items.put("1", item("1", "Tshirts", "Blue"));
+    items.put("2", item("2", "Watches", "Black"));
+    items.put("3", item("3", "Tshirts", "Red"));
+    items.put("4", new Item("4", null, Map.of(), Map.of("articleType", "Socks")));
+    return new Dataset("fashion", Path.of("/data/fashion"), items, List.of(), splits, checksum,
+        Map.of());
+  }
+
+  @Test
+  void trainOnTrainHoldOutTest() {
+    Dataset ds = dataset(Map.of("1", Split.TRAIN, "2", Split.TRAIN, "3", Split.TEST, "4",
+        Split.TRAIN), "abc");
+    JointModels.Inputs in = JointModels.fromDataset(ds);
+    assertEquals(2, in.train().size(), "item 4 has no image");
+    assertEquals("Men Blue Tshirts Casual", in.train().get(0).description());
+    assertEquals("Tshirts", in.train().get(0).articleType());
+    assertEquals(1, in.heldOut().size());
+    assertEquals("Men Red Tshirts", in.heldOut().get(0).query());
+    assertEquals("abc", in.provenance().get("datasetChecksum"));
+  }
+
+  @Test
+  void noSplitIsBadInput() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> JointModels.fromDataset(dataset(Map.of(), "abc")));
+    assertTrue(e.getMessage().contains("no TRAIN/TEST split"), e.getMessage());
+  }
+
+  @Test
+  void defaultDirDependsOnDataAndConfig() {
+    Map<String, Split> s = Map.of("1", Split.TRAIN);
+    JointTrainingConfig cfg = JointTrainingConfig.defaults();
+    Path a = JointModels.defaultDir(dataset(s, "abc"), cfg, "m");
+    assertEquals(a, JointModels.defaultDir(dataset(s, "abc"), cfg, "m"));
+    assertNotEquals(a, JointModels.defaultDir(dataset(s, "abd"), cfg, "m"));
+    assertNotEquals(a, JointModels.defaultDir(dataset(s, "abc"), cfg.withEpochs(3), "m"));
+    assertTrue(a.getFileName().toString().startsWith("fashion-"));
+    assertFalse(JointModels.isTrained(a.resolve("nowhere")));
+  }
+}
