@@ -43,6 +43,11 @@ public final class DefaultComponents implements Components {
   }
 
   @Override
+  public String storeAddress(Experiment.StoreSpec spec) {
+    return spec.uri() != null ? spec.uri() : ExperimentValidator.DEFAULT_URIS.get(spec.name());
+  }
+
+  @Override
   public TextEncoder textEncoder(String id) {
     throw notYet("text encoder " + id);
   }

@@ -93,8 +93,16 @@ public final class ExperimentValidator {
         if (!seen.add(s.name())) {
           errors.add(String.format(Locale.ROOT, "stores[%d]: store '%s' listed twice", i, s.name()));
         }
+        if (s.uri() != null && !s.uri().matches("https?://.+")) {
+          errors.add(String.format(Locale.ROOT,
+              "stores[%d].uri: expected http://host:port or https://..., found '%s'", i, s.uri()));
+        }
+        if (s.requestTimeoutSeconds() != null && s.requestTimeoutSeconds() < 1) {
+          errors.add(String.format(Locale.ROOT,
+              "stores[%d].requestTimeoutSeconds: expected >= 1, found %d", i, s.requestTimeoutSeconds()));
+        }
         if (o.stores().isEmpty() || o.stores().contains(s.name())) {
-          stores.add(new StoreSpec(s.name(), s.uri() == null ? DEFAULT_URIS.get(s.name()) : s.uri()));
+          stores.add(new StoreSpec(s.name(), s.uri(), s.requestTimeoutSeconds()));
         }
       }
       for (String want : o.stores()) {

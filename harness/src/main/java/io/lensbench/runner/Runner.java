@@ -59,6 +59,7 @@ public final class Runner {
   private final boolean reindex;
   private final PrintStream out;
   private final PrintStream err;
+  private final Map<String, String> storeUris = new LinkedHashMap<>();
 
   /** What a run produced. */
   public record Result(Path runDir, List<CellId> cells, int cellsRun, int cellsSkipped,
@@ -89,10 +90,12 @@ public final class Runner {
 
     Map<String, RetrievalStore> stores = new LinkedHashMap<>();
     Map<String, String> storeVersions = new LinkedHashMap<>();
+    storeUris.clear();
     for (StoreSpec s : exp.stores()) {
       RetrievalStore store = components.store(s);
       stores.put(s.name(), store);
       storeVersions.put(s.name(), store.serverVersion());
+      storeUris.put(s.name(), components.storeAddress(s));
     }
     StrategyFactory factory = new StrategyFactory(components);
     Map<String, Strategy> strategies = new LinkedHashMap<>();
@@ -345,6 +348,9 @@ public final class Runner {
             "store %s, collection %s: expected %d documents after indexing, found %d",
             store.name(), collection, corpus.size(), n));
       }
+    } catch (InfrastructureException e) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "store %s, collection %s: indexing failed: %s", store.name(), collection, e.getMessage()), e);
     } catch (LensBenchException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -425,6 +431,10 @@ public final class Runner {
     Retrieval r;
     try {
       r = strategy.retrieve(store, collection, pl.plan(), exp.k(), filter);
+    } catch (InfrastructureException e) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "store %s, collection %s: search failed for query '%s': %s",
+          store.name(), collection, q.id(), e.getMessage()), e);
     } catch (LensBenchException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -582,7 +592,7 @@ public final class Runner {
     for (StoreSpec s : exp.stores()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", s.name());
-      m.put("uri", s.uri());
+      m.put("uri", storeUris.get(s.name()));
       m.put("serverVersion", storeVersions.get(s.name()));
       stores.add(m);
     }
