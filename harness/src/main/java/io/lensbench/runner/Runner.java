@@ -314,6 +314,7 @@ public final class Runner {
           && store.count(collection) == corpus.size()) {
         err.printf(Locale.ROOT, "index %s/%s: reusing (content hash %s, %d items)%n",
             store.name(), collection, contentHash.substring(0, 12), corpus.size());
+        store.flush(collection); // loads it (a restarted Milvus brings collections back unloaded)
         return;
       }
       List<StoreDocument> docs = encoded.get(collection);
