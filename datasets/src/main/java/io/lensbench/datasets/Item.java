@@ -1,6 +1,8 @@
 package io.lensbench.datasets;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +16,13 @@ import java.util.Map;
  */
 public record Item(String id, Path image, Map<String, String> texts, Map<String, String> attributes) {
   public Item {
-    texts = Map.copyOf(texts);
-    attributes = Map.copyOf(attributes);
+    texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+  }
+
+  /** A catalogue attribute, or null when the item has none. */
+  public String attribute(String name) {
+    return attributes.get(name);
   }
 
   public String text(String field, String lang) {

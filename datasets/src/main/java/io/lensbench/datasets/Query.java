@@ -1,6 +1,9 @@
 package io.lensbench.datasets;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +28,7 @@ public record Query(
     Map<String, String> attributes,
     Set<String> excludeIds) {
   public Query {
-    attributes = Map.copyOf(attributes);
-    excludeIds = Set.copyOf(excludeIds);
+    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    excludeIds = Collections.unmodifiableSet(new LinkedHashSet<>(excludeIds));
   }
 }

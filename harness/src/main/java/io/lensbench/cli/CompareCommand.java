@@ -1,14 +1,209 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.datasets.Qrels;
+import io.lensbench.datasets.trec.TrecQrelsReader;
+import io.lensbench.metrics.CellSources;
+import io.lensbench.metrics.EvalOptions;
+import io.lensbench.metrics.MetricKey;
+import io.lensbench.metrics.QueryAttributes;
+import io.lensbench.metrics.RunComparison;
+import io.lensbench.metrics.ScoredCell;
+import io.lensbench.stats.BootstrapOptions;
+import io.lensbench.stats.PairedOptions;
+import io.lensbench.stats.PairedResult;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Paired comparison of runs with CIs and Holm-corrected p-values. (placeholder until its issue lands). */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Paired comparison of runs with CIs and Holm-corrected p-values.")
+/** Paired comparison of runs: means, difference with CI, p, Holm-adjusted p, win/tie/loss. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {
+      "Compares runs B, C, ... against run A on the same queries.",
+      "Inputs: run directories (matching cells are compared) or TREC run files (with --qrels).",
+      "Per metric and slice: means, B−A with bootstrap CI, paired randomization p, "
+          + "Holm–Bonferroni adjusted p (family = every run×metric test of a slice), W/T/L."})
 public final class CompareCommand implements Callable<Integer> {
+  private final PrintStream out;
+
+  @Parameters(arity = "2..*", paramLabel = "RUN", description = "run directories or TREC run files; the first is the baseline A")
+  List<Path> runs = new ArrayList<>();
+
+  @Option(names = "--qrels", paramLabel = "FILE", description = "qrels for TREC run files")
+  Path qrels;
+
+  @Option(names = "--queries", paramLabel = "FILE", description = "queries JSONL for slice attributes (TREC run files)")
+  Path queries;
+
+  @Option(names = {"-m", "--metric"}, paramLabel = "KEY",
+      description = "machine key(s) (default recall_at_10, success_at_1, success_at_10, mrr, ndcg_at_10, map)")
+  List<String> metrics = new ArrayList<>();
+
+  @Option(names = "--slice-by", split = ",", paramLabel = "ATTR", description = "slice attributes (default kind,language)")
+  List<String> sliceBy = new ArrayList<>(List.of("kind", "language"));
+
+  @Option(names = "-l", description = "relevance level for TREC run files (default 1)")
+  int level = 1;
+
+  @Option(names = "--resamples", description = "bootstrap resamples (default 1000)")
+  int resamples = 1000;
+
+  @Option(names = "--permutations", description = "randomization test permutations (default 10000)")
+  int permutations = 10_000;
+
+  @Option(names = "--seed", description = "random seed (default 42)")
+  long seed = 42;
+
+  @Option(names = "--format", description = "text (default), markdown or csv")
+  String format = "text";
+
+  public CompareCommand() {
+    this(System.out);
+  }
+
+  public CompareCommand(PrintStream out) {
+    this.out = out;
+  }
+
   @Override
   public Integer call() {
-    throw new BadInputException("'lensbench compare' is not implemented yet");
+    if (!List.of("text", "markdown", "csv").contains(format)) {
+      throw new BadInputException("--format: expected text, markdown or csv, found '" + format + "'");
+    }
+    List<String> keys = metrics.isEmpty()
+        ? List.of("recall_at_10", "success_at_1", "success_at_10", "mrr", "ndcg_at_10", "map")
+        : metrics;
+    for (String k : keys) {
+      MetricKey.parse(k);
+    }
+    PairedOptions po = new PairedOptions(new BootstrapOptions(resamples, seed, 0.95),
+        permutations, 1e-12);
+    boolean dirs = runs.stream().allMatch(Files::isDirectory);
+    boolean files = runs.stream().noneMatch(Files::isDirectory);
+    if (!dirs && !files) {
+      throw new BadInputException("give either run directories or TREC run files, not a mix");
+    }
+    Map<String, List<ScoredCell>> groups = new LinkedHashMap<>();
+    if (dirs) {
+      List<Map<String, ScoredCell>> loaded = new ArrayList<>();
+      for (Path r : runs) {
+        loaded.add(CellSources.runDirectory(r));
+      }
+      Set<String> cells = new LinkedHashSet<>(loaded.get(0).keySet());
+      for (Map<String, ScoredCell> m : loaded) {
+        cells.retainAll(m.keySet());
+      }
+      if (cells.isEmpty()) {
+        throw new BadInputException("the run directories have no cell in common: " + runs);
+      }
+      for (String cell : cells) {
+        List<ScoredCell> g = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+          ScoredCell c = loaded.get(i).get(cell);
+          g.add(new ScoredCell(runs.get(i).getFileName() + "/" + cell, c.queryIds(),
+              c.perQuery(), c.means(), c.attributes()));
+        }
+        groups.put(cell, g);
+      }
+    } else {
+      for (Path r : runs) {
+        if (!Files.exists(r)) {
+          throw new BadInputException("file not found: " + r);
+        }
+      }
+      if (qrels == null) {
+        throw new BadInputException("TREC run files need --qrels FILE");
+      }
+      Qrels q = TrecQrelsReader.read(qrels);
+      Map<String, Map<String, String>> attrs = queries == null ? Map.of() : QueryAttributes.read(queries);
+      if (queries != null) {
+        for (String qid : q.queryIds()) {
+          if (!attrs.containsKey(qid)) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                "query '%s' is in %s but not in %s", qid, qrels, queries));
+          }
+        }
+      }
+      int[] cut = keys.stream().map(MetricKey::parse).filter(k -> k.kind().hasCutoff())
+          .mapToInt(MetricKey::cutoff).sorted().distinct().toArray();
+      EvalOptions eo = EvalOptions.defaults().withRelevanceLevel(level)
+          .withCutoffs(java.util.stream.IntStream.concat(java.util.Arrays.stream(cut),
+              java.util.Arrays.stream(EvalOptions.DEFAULT_CUTOFFS)).toArray());
+      List<ScoredCell> g = new ArrayList<>();
+      for (Path r : runs) {
+        g.add(CellSources.trecRun(r, q, attrs, eo));
+      }
+      groups.put("runs", g);
+    }
+    StringBuilder sb = new StringBuilder();
+    if (format.equals("csv")) {
+      sb.append("cell,slice,metric,baseline,run,n,mean_baseline,mean_run,diff,ci_low,ci_high,p,p_holm,wins,ties,losses\n");
+    }
+    for (Map.Entry<String, List<ScoredCell>> e : groups.entrySet()) {
+      List<RunComparison.Row> rows = RunComparison.compare(e.getValue(), keys, sliceBy, po);
+      render(sb, e.getKey(), rows);
+    }
+    out.print(sb);
+    out.flush();
+    return 0;
+  }
+
+  private void render(StringBuilder sb, String cell, List<RunComparison.Row> rows) {
+    if (format.equals("csv")) {
+      for (RunComparison.Row r : rows) {
+        PairedResult p = r.result();
+        sb.append(String.join(",", csv(cell), csv(r.slice()), r.metric(), csv(r.baseline()),
+            csv(r.run()), Integer.toString(p.n()), d(p.meanA()), d(p.meanB()), d(p.diff()),
+            d(p.ci().low()), d(p.ci().high()), d(p.p()), d(r.holmP()),
+            Integer.toString(p.wins()), Integer.toString(p.ties()), Integer.toString(p.losses())))
+            .append('\n');
+      }
+      return;
+    }
+    boolean md = format.equals("markdown");
+    String slice = null;
+    for (RunComparison.Row r : rows) {
+      if (!r.slice().equals(slice)) {
+        slice = r.slice();
+        sb.append(md ? "\n### " : "\n== ").append(cell).append(" — ").append(slice)
+            .append(String.format(Locale.ROOT, " (%d queries; baseline A = %s)%n", r.result().n(), r.baseline()));
+        if (md) {
+          sb.append("\n| Metric | Run | Mean A | Mean run | Diff | CI 95% | p | p (Holm) | W/T/L |\n")
+              .append("|---|---|---|---|---|---|---|---|---|\n");
+        } else {
+          sb.append(String.format(Locale.ROOT, "%-16s %-40s %8s %8s %8s %19s %7s %8s %s%n",
+              "metric", "run", "mean A", "mean", "diff", "CI95(diff)", "p", "p(Holm)", "W/T/L"));
+        }
+      }
+      PairedResult p = r.result();
+      String ci = String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ci().low(), p.ci().high());
+      String wtl = p.wins() + "/" + p.ties() + "/" + p.losses();
+      if (md) {
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %+.4f | %s | %.4f | %.4f | %s |%n",
+            r.metric(), r.run().replace("|", "\\|"), p.meanA(), p.meanB(), p.diff(), ci, p.p(), r.holmP(), wtl));
+      } else {
+        sb.append(String.format(Locale.ROOT, "%-16s %-40s %8.4f %8.4f %+8.4f %19s %7.4f %8.4f %s%n",
+            r.metric(), r.run(), p.meanA(), p.meanB(), p.diff(), ci, p.p(), r.holmP(), wtl));
+      }
+    }
+  }
+
+  private static String d(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

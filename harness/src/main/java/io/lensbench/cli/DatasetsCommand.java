@@ -1,14 +1,158 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.datasets.DataRoot;
+import io.lensbench.datasets.Dataset;
+import io.lensbench.datasets.DatasetDescription;
+import io.lensbench.datasets.DatasetLoader;
+import io.lensbench.datasets.LoadOptions;
+import io.lensbench.datasets.LoadResult;
+import io.lensbench.datasets.Problem;
+import io.lensbench.datasets.fashion.FashionBuilder;
+import io.lensbench.datasets.fashion.Glossary;
+import io.lensbench.datasets.fashion.KaggleFashionLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Builds and describes datasets. (placeholder until its issue lands). */
-@Command(name = "datasets", mixinStandardHelpOptions = true, description = "Builds and describes datasets.")
+/** {@code lensbench datasets build | describe | validate}. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+    description = "Builds, describes and validates datasets (layout: docs/datasets.md).",
+    subcommands = {DatasetsCommand.Build.class, DatasetsCommand.Describe.class,
+        DatasetsCommand.Validate.class})
 public final class DatasetsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new BadInputException("'lensbench datasets' is not implemented yet");
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** {@code datasets build fashion}. */
+  @Command(name = "build", mixinStandardHelpOptions = true,
+      description = "Builds a benchmark dataset from source data, deterministically (seeded).")
+  static final class Build implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "Benchmark to build: fashion.")
+    String benchmark;
+
+    @Option(names = "--source", defaultValue = "fashion-kaggle-default",
+        description = "Source under the data root: fashion-kaggle-default | fashion-kaggle-9k (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--out", required = true, description = "Output directory (the built dataset).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the split and samples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-queries", defaultValue = "150", description = "Cap on queries per query set (default: ${DEFAULT-VALUE}).")
+    int maxQueries;
+
+    @Option(names = "--test-fraction", defaultValue = "0.3", description = "Fraction of each article type's items in the test split (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    @Option(names = "--data", description = "Data root holding the source folder (else LENSBENCH_DATA, ../shared/datasets, ./data).")
+    Path data;
+
+    @Option(names = "--skip-invalid", description = "Skip invalid source rows and list them instead of failing.")
+    boolean skipInvalid;
+
+    @Override
+    public Integer call() {
+      if (!benchmark.equals("fashion")) {
+        throw new BadInputException("unknown benchmark '" + benchmark + "' (expected: fashion)");
+      }
+      if (!source.equals("fashion-kaggle-default") && !source.equals("fashion-kaggle-9k")) {
+        throw new BadInputException("unknown --source '" + source
+            + "' (expected fashion-kaggle-default or fashion-kaggle-9k)");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      Path dir = DataRoot.fromEnvironment(data).locate(source, KaggleFashionLoader.ITEMS);
+      FashionBuilder.Options o = new FashionBuilder.Options(source, dir, out.toAbsolutePath().normalize(),
+          seed, maxQueries, testFraction, skipInvalid, true);
+      FashionBuilder.Result r = new FashionBuilder(o, Glossary.load(), m -> {
+        err.println("datasets build: " + m);
+        err.flush();
+      }).build();
+      PrintWriter pw = spec.commandLine().getOut();
+      for (Problem p : r.skipped()) {
+        pw.println("skipped: " + p);
+      }
+      pw.println("built " + r.out() + " (checksum " + r.card().get("checksum") + ")");
+      pw.flush();
+      return 0;
+    }
+  }
+
+  /** {@code datasets describe DIR}. */
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Prints a dataset's card: counts per kind and language, relevant items per query.")
+  static final class Describe implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "Dataset directory.")
+    Path dir;
+
+    @Option(names = "--data", description = "Data root for the source images.")
+    Path data;
+
+    @Option(names = "--skip-invalid", description = "Skip invalid records and list them instead of failing.")
+    boolean skipInvalid;
+
+    @Override
+    public Integer call() {
+      LoadResult r = DatasetLoader.load(dir, new LoadOptions(skipInvalid, data, true));
+      PrintWriter pw = spec.commandLine().getOut();
+      printSkipped(pw, r.skipped());
+      pw.print(DatasetDescription.describe(r.dataset()));
+      pw.flush();
+      return 0;
+    }
+  }
+
+  /** {@code datasets validate DIR}. */
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Validates a dataset (images, ids, qrels, texts, kinds); exit 2 listing every problem.")
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "Dataset directory.")
+    Path dir;
+
+    @Option(names = "--data", description = "Data root for the source images.")
+    Path data;
+
+    @Option(names = "--skip-invalid", description = "Skip invalid records and list them instead of failing.")
+    boolean skipInvalid;
+
+    @Override
+    public Integer call() {
+      LoadResult r = DatasetLoader.load(dir, new LoadOptions(skipInvalid, data, true));
+      PrintWriter pw = spec.commandLine().getOut();
+      printSkipped(pw, r.skipped());
+      Dataset d = r.dataset();
+      pw.println(String.format(Locale.ROOT, "valid: %s (%d items, %d query sets, %d queries, %d skipped)",
+          d.root(), d.items().size(), d.querySets().size(),
+          d.querySets().stream().mapToInt(q -> q.queries().size()).sum(), r.skipped().size()));
+      pw.flush();
+      return 0;
+    }
+  }
+
+  static void printSkipped(PrintWriter pw, List<Problem> skipped) {
+    if (!skipped.isEmpty()) {
+      pw.println(String.format(Locale.ROOT, "skipped %d invalid record(s):", skipped.size()));
+      skipped.forEach(p -> pw.println("  " + p));
+    }
   }
 }

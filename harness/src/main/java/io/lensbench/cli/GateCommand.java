@@ -1,14 +1,114 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.ExitCode;
+import io.lensbench.gate.Gate;
+import io.lensbench.gate.GateCheck;
+import io.lensbench.gate.GateReport;
+import io.lensbench.gate.GateRule;
+import io.lensbench.metrics.CellSources;
+import io.lensbench.metrics.ScoredCell;
+import io.lensbench.stats.BootstrapOptions;
+import io.lensbench.stats.PairedOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Fails (exit 1) when a metric regressed significantly against a baseline. (placeholder until its issue lands). */
-@Command(name = "gate", mixinStandardHelpOptions = true, description = "Fails (exit 1) when a metric regressed significantly against a baseline.")
+/** Fails (exit 1) when a metric regressed significantly against a committed baseline. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+    description = {
+      "Checks current results against a baseline (a metrics JSON file or a run directory).",
+      "Rules: 'METRIC >= -TOL' (drop tolerance, metric units), 'METRIC >= -PCT%' (relative "
+          + "tolerance), 'METRIC >= FLOOR absolute' (floor).",
+      "Exit 0 all hold; 1 a metric dropped beyond tolerance AND significantly (paired "
+          + "randomization test), or a floor is violated; 2 bad input."})
 public final class GateCommand implements Callable<Integer> {
+  private final PrintStream out;
+
+  @Option(names = "--baseline", required = true, paramLabel = "FILE|DIR",
+      description = "baseline metrics/<cell>.json or run directory")
+  Path baseline;
+
+  @Option(names = "--current", required = true, paramLabel = "FILE|DIR",
+      description = "current metrics/<cell>.json or run directory")
+  Path current;
+
+  @Option(names = "--rule", required = true, paramLabel = "RULE",
+      description = "e.g. \"recall_at_10 >= -0.01\", \"mrr >= -2%\", \"recall_at_10 >= 0.60 absolute\"")
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--alpha", description = "significance level (default 0.05)")
+  double alpha = 0.05;
+
+  @Option(names = "--permutations", description = "randomization test permutations (default 10000)")
+  int permutations = 10_000;
+
+  @Option(names = "--resamples", description = "bootstrap resamples for CIs (default 1000)")
+  int resamples = 1000;
+
+  @Option(names = "--seed", description = "random seed (default 42)")
+  long seed = 42;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "write a Markdown summary")
+  Path markdown;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report")
+  Path junit;
+
+  public GateCommand() {
+    this(System.out);
+  }
+
+  public GateCommand(PrintStream out) {
+    this.out = out;
+  }
+
   @Override
   public Integer call() {
-    throw new BadInputException("'lensbench gate' is not implemented yet");
+    List<GateRule> parsed = new ArrayList<>();
+    for (String r : rules) {
+      parsed.add(GateRule.parse(r));
+    }
+    Map<String, ScoredCell> b = CellSources.metricsFileOrDirectory(baseline);
+    Map<String, ScoredCell> c = CellSources.metricsFileOrDirectory(current);
+    Gate gate = new Gate(new PairedOptions(new BootstrapOptions(resamples, seed, 0.95),
+        permutations, 1e-12), alpha);
+    List<GateCheck> checks = gate.check(b, c, parsed);
+    for (GateCheck ch : checks) {
+      out.println(GateReport.line(ch));
+    }
+    long fails = checks.stream().filter(x -> x.status() == GateCheck.Status.FAIL).count();
+    out.printf(Locale.ROOT, "gate: %s (%d check(s), %d failed)%n", fails == 0 ? "PASSED" : "FAILED",
+        checks.size(), fails);
+    out.flush();
+    write(markdown, GateReport.markdown(checks));
+    write(junit, GateReport.junit(checks));
+    return fails == 0 ? ExitCode.OK.code() : ExitCode.REGRESSION.code();
+  }
+
+  private static void write(Path file, String text) {
+    if (file == null) {
+      return;
+    }
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BadInputException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new BadInputException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 }

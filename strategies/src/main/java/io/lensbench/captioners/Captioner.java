@@ -11,6 +11,19 @@ public interface Captioner extends AutoCloseable {
 
   List<String> caption(List<Path> images);
 
+  /** SHA-256 of the prompt (captioners without a prompt return ""); part of the cache key. */
+  default String promptHash() {
+    return "";
+  }
+
+  /**
+   * Decoding parameters in a canonical form (e.g. {@code temperature=0;max_tokens=256}), part of
+   * the cache key; "" when not applicable.
+   */
+  default String decodingParams() {
+    return "";
+  }
+
   @Override
   void close();
 }

@@ -1,0 +1,74 @@
+package io.lensbench.datasets;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A small TREC qrels reader/writer ({@code qid 0 docid grade}, one judgment per line) for the
+ * native dataset layout. Interim: the shared TREC readers/writers of {@code io.lensbench.datasets.trec}
+ * replace it once they land; the file format stays the same.
+ */
+public final class QrelsFiles {
+  private QrelsFiles() {}
+
+  /** One parsed qrels line. */
+  public record Line(int line, String queryId, String docId, int grade) {}
+
+  /** Writes queries in the qrels' insertion order, documents in their insertion order. */
+  public static void write(Qrels qrels, Path file) {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Map.Entry<String, Map<String, Integer>> q : qrels.asMap().entrySet()) {
+        for (Map.Entry<String, Integer> d : q.getValue().entrySet()) {
+          w.write(String.format(Locale.ROOT, "%s 0 %s %d%n", q.getKey(), d.getKey(), d.getValue()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Reads a qrels file, reporting malformed lines to {@code problems} (file name {@code display})
+   * and skipping them. Blank lines are ignored.
+   */
+  public static List<Line> read(Path file, String display, Problems problems) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      problems.add(display, 0, "", "cannot read qrels: " + e.getMessage());
+      return List.of();
+    }
+    List<Line> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String s = lines.get(i).strip();
+      if (s.isEmpty()) {
+        continue;
+      }
+      String[] f = s.split("\\s+");
+      if (f.length != 4) {
+        problems.add(display, i + 1, "", String.format(Locale.ROOT,
+            "expected 4 fields 'qid 0 docid grade', found %d: '%s'", f.length, s));
+        continue;
+      }
+      int grade;
+      try {
+        grade = Integer.parseInt(f[3]);
+      } catch (NumberFormatException e) {
+        problems.add(display, i + 1, f[0] + "/" + f[2],
+            "expected an integer grade, found '" + f[3] + "'");
+        continue;
+      }
+      out.add(new Line(i + 1, f[0], f[2], grade));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+package io.lensbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTableTest {
+  @TempDir Path tmp;
+
+  @Test
+  void csvAndJsonRoundTripAwkwardValues() throws Exception {
+    ReportTable t = new ReportTable("x", "X", List.of("name", "value", "count"));
+    String awkward = "a,\"b\"\n<c> 한";
+    t.add(awkward, 0.5, 3);
+    t.add("nan", Double.NaN, null);
+    t.writeCsv(tmp.resolve("x.csv"));
+    t.writeJson(tmp.resolve("x.json"), new ObjectMapper());
+
+    List<CSVRecord> rows;
+    try (CSVParser p = CSVParser.parse(tmp.resolve("x.csv"), StandardCharsets.UTF_8,
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      rows = p.getRecords();
+      assertEquals(List.of("name", "value", "count"), p.getHeaderNames());
+    }
+    assertEquals(2, rows.size());
+    assertEquals(awkward, rows.get(0).get("name"));
+    assertEquals("0.5", rows.get(0).get("value"));
+    assertEquals("", rows.get(1).get("value"), "NaN is an empty CSV field");
+
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("x.json").toFile());
+    assertEquals("x", j.get("name").asText());
+    assertEquals(awkward, j.get("rows").get(0).get("name").asText());
+    assertEquals(3, j.get("rows").get(0).get("count").asInt());
+    assertTrue(j.get("rows").get(1).get("value").isNull(), "NaN is JSON null");
+    assertTrue(j.get("rows").get(1).get("count").isNull());
+  }
+
+  @Test
+  void rowWidthIsChecked() {
+    ReportTable t = new ReportTable("x", "X", List.of("a", "b"));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.add("only one"));
+  }
+}

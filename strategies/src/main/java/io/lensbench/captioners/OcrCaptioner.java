@@ -1,0 +1,124 @@
+package io.lensbench.captioners;
+
+import io.lensbench.core.BadInputException;
+import io.lensbench.core.InfrastructureException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * OCR "caption": the text tesseract reads in the image ({@code tesseract IMG - -l eng+kor --psm
+ * N}), whitespace-normalised. Needs Debian {@code tesseract-ocr} and {@code tesseract-ocr-kor}
+ * (scripts/setup-system.sh installs them); a clear error names what is missing.
+ */
+public final class OcrCaptioner implements Captioner {
+  private final String executable;
+  private final String languages;
+  private final int psm;
+  private final Duration timeout;
+  private final String version;
+
+  /** tesseract on PATH, eng+kor, page segmentation mode 3 (auto), 60 s per image. */
+  public OcrCaptioner() {
+    this("tesseract", "eng+kor", 3, Duration.ofSeconds(60));
+  }
+
+  public OcrCaptioner(String executable, String languages, int psm, Duration timeout) {
+    this.executable = executable;
+    this.languages = languages;
+    this.psm = psm;
+    this.timeout = timeout;
+    String v = run(List.of(executable, "--version"), "checking the tesseract version").trim();
+    this.version = v.isEmpty() ? "unknown" : v.lines().findFirst().orElse("unknown").trim();
+    String langs = run(List.of(executable, "--list-langs"), "listing tesseract languages");
+    List<String> have = langs.lines().map(String::trim).toList();
+    for (String l : languages.split("\\+")) {
+      if (!have.contains(l)) {
+        throw new InfrastructureException(String.format(Locale.ROOT,
+            "tesseract (%s): language '%s' is not installed (found %s); install Debian package"
+                + " tesseract-ocr-%s (scripts/setup-system.sh)", version, l,
+            have.subList(Math.min(1, have.size()), have.size()), l));
+      }
+    }
+  }
+
+  @Override
+  public String id() {
+    return "ocr:" + version.replace(' ', '-') + ":" + languages + ":psm" + psm;
+  }
+
+  @Override
+  public String decodingParams() {
+    return "languages=" + languages + ";psm=" + psm;
+  }
+
+  @Override
+  public List<String> caption(List<Path> images) {
+    List<String> out = new ArrayList<>(images.size());
+    for (Path img : images) {
+      if (!Files.isRegularFile(img)) {
+        throw new BadInputException("OCR: image " + img + " does not exist");
+      }
+      String text = run(List.of(executable, img.toString(), "-", "-l", languages, "--psm",
+          Integer.toString(psm)), "reading " + img);
+      out.add(text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\s*\\n\\s*", "\n").trim());
+    }
+    return out;
+  }
+
+  private String run(List<String> cmd, String what) {
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+    } catch (IOException e) {
+      throw new InfrastructureException("OCR: could not run '" + cmd.get(0) + "' while " + what
+          + " (expected Debian tesseract-ocr + tesseract-ocr-kor on PATH; install them with"
+          + " scripts/setup-system.sh): " + e.getMessage(), e);
+    }
+    try (InputStream stdout = p.getInputStream(); InputStream stderr = p.getErrorStream()) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      Thread drain = new Thread(() -> {
+        try {
+          stderr.transferTo(err);
+        } catch (IOException ignored) {
+          // the process ended; nothing more to read
+        }
+      });
+      drain.start();
+      byte[] outBytes = stdout.readAllBytes();
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        throw new InfrastructureException("OCR: tesseract did not finish within "
+            + timeout.toSeconds() + " s while " + what);
+      }
+      drain.join(5000);
+      if (p.exitValue() != 0) {
+        throw new InfrastructureException(String.format(Locale.ROOT,
+            "OCR: tesseract exited with %d while %s: %s", p.exitValue(), what,
+            err.toString(StandardCharsets.UTF_8).trim()));
+      }
+      String s = new String(outBytes, StandardCharsets.UTF_8);
+      // tesseract 5 --version / --list-langs print to stdout; older ones to stderr
+      return s.isBlank() ? err.toString(StandardCharsets.UTF_8) : s;
+    } catch (IOException e) {
+      throw new InfrastructureException("OCR: I/O error while " + what + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new InfrastructureException("OCR: interrupted while " + what, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // one short-lived process per image; nothing held open
+  }
+}

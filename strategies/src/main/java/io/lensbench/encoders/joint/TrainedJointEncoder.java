@@ -1,0 +1,146 @@
+package io.lensbench.encoders.joint;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import io.lensbench.core.BadInputException;
+import io.lensbench.core.InfrastructureException;
+import io.lensbench.encoders.DjlEngines;
+import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.TextEncoder;
+import io.lensbench.encoders.TextEncoders;
+import io.lensbench.encoders.Vectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a model folder written by {@link JointTrainer}: image → CNN image tower (PyTorch engine),
+ * text → the frozen text tower named in the card (MiniLM by default), image+text → the
+ * L2-normalised sum of both unit vectors (equal weight).
+ */
+public final class TrainedJointEncoder implements JointEncoder {
+  private final Model model;
+  private final TextEncoder text;
+  private final Map<String, Object> card;
+  private final int size;
+  private final int dim;
+  private final int batchSize;
+
+  private TrainedJointEncoder(Model model, TextEncoder text, Map<String, Object> card) {
+    this.model = model;
+    this.text = text;
+    this.card = card;
+    this.size = ((Number) card.get("imageSize")).intValue();
+    this.dim = ((Number) card.get("dimension")).intValue();
+    this.batchSize = 64;
+  }
+
+  /** Opens a model folder (model-card.json + image-tower-0000.params). */
+  public static TrainedJointEncoder open(Path dir) {
+    Path cardFile = dir.resolve(JointTrainer.CARD_FILE);
+    if (!Files.isRegularFile(cardFile)) {
+      throw new InfrastructureException("joint model folder " + dir + ": expected "
+          + JointTrainer.CARD_FILE + ", found nothing (train it: lensbench train joint --dataset"
+          + " DIR)");
+    }
+    Map<String, Object> card = JointTrainer.readCard(cardFile);
+    Object arch = card.get("architecture");
+    if (!ImageTower.ARCHITECTURE.equals(arch)) {
+      throw new BadInputException(cardFile + ": 'architecture' expected '"
+          + ImageTower.ARCHITECTURE + "', found '" + arch + "' (retrain the model)");
+    }
+    String textId = String.valueOf(card.get("textEncoder"));
+    int dim = ((Number) card.get("dimension")).intValue();
+    DjlEngines.pyTorch();
+    Model m = Model.newInstance("joint-image-tower", Device.cpu(), "PyTorch");
+    TextEncoder t = null;
+    try {
+      m.setBlock(ImageTower.build(dim));
+      m.load(dir, JointTrainer.PARAMS_NAME);
+      t = TextEncoders.open(textId);
+      if (t.dimension() != dim) {
+        throw new BadInputException(cardFile + ": text encoder '" + textId + "' has dimension "
+            + t.dimension() + ", card says " + dim);
+      }
+      TrainedJointEncoder enc = new TrainedJointEncoder(m, t, card);
+      m = null;
+      t = null;
+      return enc;
+    } catch (IOException | MalformedModelException e) {
+      throw new InfrastructureException("joint model folder " + dir + ": could not load "
+          + JointTrainer.PARAMS_NAME + "-0000.params: " + e.getMessage(), e);
+    } finally {
+      if (t != null) {
+        t.close();
+      }
+      if (m != null) {
+        m.close();
+      }
+    }
+  }
+
+  @Override
+  public String id() {
+    return String.valueOf(card.get("id"));
+  }
+
+  @Override
+  public int dimension() {
+    return dim;
+  }
+
+  public Map<String, Object> card() {
+    return card;
+  }
+
+  public TextEncoder textEncoder() {
+    return text;
+  }
+
+  @Override
+  public List<float[]> embedImages(List<Path> images) {
+    List<byte[]> px = new ArrayList<>(images.size());
+    for (Path p : images) {
+      px.add(ImagePixels.load(p, size));
+    }
+    return ImageTowerRunner.embed(model, px, size, batchSize);
+  }
+
+  /** Embeds already decoded images (for callers that render images in memory). */
+  public List<float[]> embedPixels(List<java.awt.image.BufferedImage> images) {
+    List<byte[]> px = new ArrayList<>(images.size());
+    for (java.awt.image.BufferedImage im : images) {
+      px.add(ImagePixels.letterbox(im, size));
+    }
+    return ImageTowerRunner.embed(model, px, size, batchSize);
+  }
+
+  @Override
+  public List<float[]> embedTexts(List<String> texts) {
+    return text.embed(texts, TextEncoder.Role.QUERY);
+  }
+
+  @Override
+  public float[] embedImageText(Path image, String instruction) {
+    float[] a = embedImages(List.of(image)).get(0);
+    float[] b = embedTexts(List.of(instruction)).get(0);
+    float[] s = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      s[i] = a[i] + b[i];
+    }
+    return Vectors.l2normalize(s);
+  }
+
+  @Override
+  public void close() {
+    try {
+      text.close();
+    } finally {
+      model.close();
+    }
+  }
+}

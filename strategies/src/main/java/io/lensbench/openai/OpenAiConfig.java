@@ -1,0 +1,176 @@
+package io.lensbench.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lensbench.core.BadInputException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where and how to call an OpenAI-compatible {@code /v1/chat/completions} endpoint.
+ *
+ * @param baseUrl base URL up to and including {@code /v1}, e.g. {@code http://127.0.0.1:8000/v1}
+ * @param model model name sent in every request
+ * @param apiKeyEnv name of the environment variable holding the API key (never the key itself);
+ *     null or blank for servers without authentication
+ * @param timeout per-attempt timeout (until the response headers arrive)
+ * @param maxConcurrency requests in flight at once from one client
+ * @param maxRetries extra attempts after a 429, a 5xx, a timeout or a transport error
+ * @param backoffInitial delay before the first retry; doubles each retry
+ * @param backoffMax cap on any delay, including one asked for by {@code Retry-After}
+ * @param responseFormat how a JSON answer is requested (servers without json_schema: json_object
+ *     or none)
+ */
+public record OpenAiConfig(
+    String baseUrl,
+    String model,
+    String apiKeyEnv,
+    Duration timeout,
+    int maxConcurrency,
+    int maxRetries,
+    Duration backoffInitial,
+    Duration backoffMax,
+    ResponseFormatMode responseFormat) {
+
+  public static final String DEFAULT_API_KEY_ENV = "LENSBENCH_LLM_API_KEY";
+
+  private static final Set<String> KEYS = Set.of("baseUrl", "model", "apiKeyEnv", "timeoutSeconds",
+      "maxConcurrency", "maxRetries", "backoffInitialMs", "backoffMaxMs", "responseFormat");
+
+  public OpenAiConfig {
+    String where = "openai endpoint config";
+    if (baseUrl == null || baseUrl.isBlank()) {
+      throw new BadInputException(where + ": baseUrl is required (e.g. http://127.0.0.1:8000/v1)");
+    }
+    baseUrl = baseUrl.strip();
+    while (baseUrl.endsWith("/")) {
+      baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = URI.create(baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(where + ": baseUrl '" + baseUrl
+          + "' is not a URL (expected e.g. http://127.0.0.1:8000/v1)", e);
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw new BadInputException(where + ": baseUrl '" + baseUrl
+          + "' must start with http:// or https:// (expected e.g. http://127.0.0.1:8000/v1)");
+    }
+    if (model == null || model.isBlank()) {
+      throw new BadInputException(where + ": model is required (the name the server serves)");
+    }
+    requirePositive(timeout, "timeoutSeconds", where);
+    requirePositive(backoffInitial, "backoffInitialMs", where);
+    requirePositive(backoffMax, "backoffMaxMs", where);
+    if (maxConcurrency < 1) {
+      throw new BadInputException(where + ": maxConcurrency must be >= 1, found " + maxConcurrency);
+    }
+    if (maxRetries < 0) {
+      throw new BadInputException(where + ": maxRetries must be >= 0, found " + maxRetries);
+    }
+    if (responseFormat == null) {
+      responseFormat = ResponseFormatMode.JSON_SCHEMA;
+    }
+  }
+
+  /** Defaults: 60 s timeout, 2 in flight, 2 retries, backoff 0.5 s doubling up to 20 s, json_schema. */
+  public static OpenAiConfig of(String baseUrl, String model) {
+    return new OpenAiConfig(baseUrl, model, DEFAULT_API_KEY_ENV, Duration.ofSeconds(60), 2, 2,
+        Duration.ofMillis(500), Duration.ofSeconds(20), ResponseFormatMode.JSON_SCHEMA);
+  }
+
+  public OpenAiConfig withTimeout(Duration t) {
+    return new OpenAiConfig(baseUrl, model, apiKeyEnv, t, maxConcurrency, maxRetries,
+        backoffInitial, backoffMax, responseFormat);
+  }
+
+  public OpenAiConfig withRetries(int retries) {
+    return new OpenAiConfig(baseUrl, model, apiKeyEnv, timeout, maxConcurrency, retries,
+        backoffInitial, backoffMax, responseFormat);
+  }
+
+  public OpenAiConfig withResponseFormat(ResponseFormatMode mode) {
+    return new OpenAiConfig(baseUrl, model, apiKeyEnv, timeout, maxConcurrency, maxRetries,
+        backoffInitial, backoffMax, mode);
+  }
+
+  public OpenAiConfig withApiKeyEnv(String env) {
+    return new OpenAiConfig(baseUrl, model, env, timeout, maxConcurrency, maxRetries,
+        backoffInitial, backoffMax, responseFormat);
+  }
+
+  public OpenAiConfig withMaxConcurrency(int n) {
+    return new OpenAiConfig(baseUrl, model, apiKeyEnv, timeout, n, maxRetries,
+        backoffInitial, backoffMax, responseFormat);
+  }
+
+  /** Full URL of the chat-completions endpoint. */
+  public URI chatCompletionsUri() {
+    return URI.create(baseUrl + "/chat/completions");
+  }
+
+  /**
+   * Reads an {@code endpoint} block of an experiment file. Unknown keys are errors; missing keys
+   * take the defaults of {@link #of}.
+   *
+   * @param where location used in error messages, e.g. {@code experiment.yaml rerank.endpoint}
+   */
+  public static OpenAiConfig fromJson(JsonNode node, String where) {
+    if (node == null || !node.isObject()) {
+      throw new BadInputException(where + ": expected an object with baseUrl and model, found "
+          + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!KEYS.contains(k)) {
+        throw new BadInputException(where + ": unknown key '" + k + "' (expected one of "
+            + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+      }
+    }
+    OpenAiConfig d = of(text(node, "baseUrl", null, where), text(node, "model", null, where));
+    try {
+      return new OpenAiConfig(d.baseUrl(), d.model(),
+          text(node, "apiKeyEnv", DEFAULT_API_KEY_ENV, where),
+          Duration.ofMillis(Math.round(number(node, "timeoutSeconds", 60, where) * 1000)),
+          (int) number(node, "maxConcurrency", d.maxConcurrency(), where),
+          (int) number(node, "maxRetries", d.maxRetries(), where),
+          Duration.ofMillis((long) number(node, "backoffInitialMs", 500, where)),
+          Duration.ofMillis((long) number(node, "backoffMaxMs", 20_000, where)),
+          ResponseFormatMode.parse(text(node, "responseFormat", "json_schema", where),
+              where + ".responseFormat"));
+    } catch (BadInputException e) {
+      throw new BadInputException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode node, String key, String dflt, String where) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.isTextual()) {
+      throw new BadInputException(where + "." + key + ": expected a string, found " + v);
+    }
+    return v.asText();
+  }
+
+  private static double number(JsonNode node, String key, double dflt, String where) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.isNumber()) {
+      throw new BadInputException(where + "." + key + ": expected a number, found " + v);
+    }
+    return v.asDouble();
+  }
+
+  private static void requirePositive(Duration d, String name, String where) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new BadInputException(where + ": " + name + " must be > 0, found " + d);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.lensbench.rerank;
+
+import io.lensbench.core.BadInputException;
+import io.lensbench.datasets.Query;
+import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.TextEncoder;
+import io.lensbench.stores.SearchHit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A cheap, offline reranker: re-scores the candidates by cosine similarity under an encoder.
+ * Modes:
+ * <ul>
+ *   <li>{@code text}: query text vs candidate text (name or caption) with a {@link TextEncoder};
+ *   <li>{@code joint}: with a {@link JointEncoder}, the query (text → text vector, image → image
+ *       vector, image+text → composed vector) vs the candidate images.
+ * </ul>
+ * Ties keep the first-stage order. Candidate vectors are memoised per instance (keyed by text or
+ * image path). The encoders are owned by the caller and not closed here.
+ */
+public final class EncoderReranker implements Reranker {
+
+  /** What to compare. */
+  public enum Mode {
+    TEXT,
+    JOINT
+  }
+
+  private static final int MEMO_LIMIT = 200_000;
+
+  private final String name;
+  private final Mode mode;
+  private final TextEncoder text;
+  private final JointEncoder joint;
+  private final Map<String, float[]> memo = new ConcurrentHashMap<>();
+
+  private EncoderReranker(String name, Mode mode, TextEncoder text, JointEncoder joint) {
+    this.name = name;
+    this.mode = mode;
+    this.text = text;
+    this.joint = joint;
+  }
+
+  /** Query text vs candidate text; cell suffix {@code encoder-text} unless named. */
+  public static EncoderReranker text(TextEncoder encoder, String name) {
+    return new EncoderReranker(name == null ? "encoder-text" : name, Mode.TEXT, encoder, null);
+  }
+
+  /** Query (text/image/both) vs candidate images; cell suffix {@code encoder-joint} unless named. */
+  public static EncoderReranker joint(JointEncoder encoder, String name) {
+    return new EncoderReranker(name == null ? "encoder-joint" : name, Mode.JOINT, null, encoder);
+  }
+
+  @Override
+  public String id() {
+    return name;
+  }
+
+  public String encoderId() {
+    return mode == Mode.TEXT ? text.id() : joint.id();
+  }
+
+  @Override
+  public RerankResult rerank(Query query, List<Candidate> candidates) {
+    long t0 = System.nanoTime();
+    List<SearchHit> before = candidates.stream().map(c -> new SearchHit(c.id(), c.score()))
+        .toList();
+    if (candidates.isEmpty()) {
+      return new RerankResult(List.of(), before, RerankCounts.clean(0), null);
+    }
+    float[] q;
+    List<float[]> cands;
+    if (mode == Mode.TEXT) {
+      if (query.text() == null || query.text().isBlank()) {
+        throw new BadInputException("query " + query.id() + " (kind " + query.kind().wireName()
+            + "): the text encoder reranker needs query text; use the joint mode for image "
+            + "queries");
+      }
+      q = text.embed(List.of(query.text()), TextEncoder.Role.QUERY).get(0);
+      cands = vectors(candidates, c -> {
+        if (c.text() == null || c.text().isBlank()) {
+          throw new BadInputException("query " + query.id() + ": candidate " + c.id()
+              + " has no text (name or caption) to compare with");
+        }
+        return "t:" + c.text();
+      }, keys -> text.embed(keys.stream().map(k -> k.substring(2)).toList(),
+          TextEncoder.Role.PASSAGE));
+    } else {
+      boolean hasText = query.text() != null && !query.text().isBlank();
+      if (query.image() != null && hasText) {
+        q = joint.embedImageText(query.image(), query.text());
+      } else if (query.image() != null) {
+        q = joint.embedImages(List.of(query.image())).get(0);
+      } else if (hasText) {
+        q = joint.embedTexts(List.of(query.text())).get(0);
+      } else {
+        throw new BadInputException("query " + query.id() + ": has neither text nor image");
+      }
+      cands = vectors(candidates, c -> {
+        if (c.image() == null) {
+          throw new BadInputException("query " + query.id() + ": candidate " + c.id()
+              + " has no image for the joint encoder reranker");
+        }
+        return "i:" + c.image();
+      }, keys -> joint.embedImages(keys.stream().map(k -> Path.of(k.substring(2))).toList()));
+    }
+    List<SearchHit> scored = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      scored.add(new SearchHit(candidates.get(i).id(), cosine(q, cands.get(i))));
+    }
+    List<SearchHit> ranking = new ArrayList<>(scored);
+    ranking.sort(Comparator.comparingDouble(SearchHit::score).reversed()); // stable: ties keep order
+    return new RerankResult(ranking, before, RerankCounts.clean((System.nanoTime() - t0) / 1e6),
+        null);
+  }
+
+  private List<float[]> vectors(List<Candidate> candidates, Function<Candidate, String> keyOf,
+      Function<List<String>, List<float[]>> embed) {
+    List<String> keys = candidates.stream().map(keyOf).toList();
+    List<String> missing = keys.stream().filter(k -> !memo.containsKey(k)).distinct().toList();
+    if (!missing.isEmpty()) {
+      List<float[]> vs = embed.apply(missing);
+      if (vs.size() != missing.size()) {
+        throw new IllegalStateException("encoder " + encoderId() + " returned " + vs.size()
+            + " vectors for " + missing.size() + " inputs");
+      }
+      if (memo.size() + missing.size() > MEMO_LIMIT) {
+        memo.clear();
+      }
+      for (int i = 0; i < missing.size(); i++) {
+        memo.put(missing.get(i), vs.get(i));
+      }
+    }
+    List<float[]> out = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      float[] v = memo.get(k);
+      if (v == null) { // cleared by a concurrent caller: embed again
+        v = embed.apply(List.of(k)).get(0);
+      }
+      out.add(v);
+    }
+    return out;
+  }
+
+  static double cosine(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalStateException("vector dimensions differ: " + a.length + " vs "
+          + b.length);
+    }
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+
+  @Override
+  public void close() {
+    memo.clear();
+  }
+}

@@ -1,0 +1,14 @@
+package io.lensbench.stores;
+
+/** The store contract against a real OpenSearch node (k-NN Lucene engine, nori). */
+class OpenSearchStoreContractTest extends RetrievalStoreContract {
+  @Override
+  protected String storeName() {
+    return "opensearch";
+  }
+
+  @Override
+  protected boolean koreanMorphology() {
+    return true;
+  }
+}

@@ -1,0 +1,72 @@
+package io.lensbench.stores.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lensbench.core.BadInputException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StoresConfigTest {
+
+  @Test
+  void defaultsAreTheFixedPorts() {
+    StoresConfig c = StoresConfig.from(new Properties(), Map.of());
+    assertEquals(19200, c.openSearchHttpPort());
+    assertEquals(19300, c.openSearchTransportPort());
+    assertEquals(19530, c.milvusPort());
+    assertEquals("lensbench", c.serviceUser());
+    assertEquals(Duration.ofSeconds(180), c.startTimeout());
+    assertEquals(c.home().resolve("opensearch"), c.openSearchInstanceDir());
+    assertEquals(c.home().resolve("milvus"), c.milvusInstanceDir());
+    assertEquals(c.home().resolve("venv"), c.venvDir());
+  }
+
+  @Test
+  void environmentMovesPortsAndInstanceFolders() {
+    StoresConfig c = StoresConfig.from(new Properties(),
+        Map.of("LENSBENCH_OPENSEARCH_PORT", "29200", "LENSBENCH_MILVUS_PORT", "29530"));
+    assertEquals(29200, c.openSearchHttpPort());
+    assertEquals(29300, c.openSearchTransportPort(), "transport follows HTTP + 100");
+    assertEquals(29530, c.milvusPort());
+    assertEquals(c.home().resolve("opensearch-29200"), c.openSearchInstanceDir());
+    assertEquals(c.home().resolve("milvus-29530"), c.milvusInstanceDir());
+  }
+
+  @Test
+  void systemPropertiesWinOverEnvironment() {
+    Properties p = new Properties();
+    p.setProperty("lensbench.milvus.port", "29531");
+    p.setProperty("lensbench.opensearch.transport.port", "29999");
+    StoresConfig c = StoresConfig.from(p, Map.of("LENSBENCH_MILVUS_PORT", "29530"));
+    assertEquals(29531, c.milvusPort());
+    assertEquals(29999, c.openSearchTransportPort());
+  }
+
+  @Test
+  void badValuesAreBadInputNamingTheSetting() {
+    BadInputException notNumber = assertThrows(BadInputException.class,
+        () -> StoresConfig.from(new Properties(), Map.of("LENSBENCH_MILVUS_PORT", "19530x")));
+    assertTrue(notNumber.getMessage().contains("LENSBENCH_MILVUS_PORT"), notNumber.getMessage());
+    assertTrue(notNumber.getMessage().contains("19530x"), notNumber.getMessage());
+    BadInputException outOfRange = assertThrows(BadInputException.class,
+        () -> StoresConfig.from(new Properties(), Map.of("LENSBENCH_OPENSEARCH_PORT", "70000")));
+    assertTrue(outOfRange.getMessage().contains("70000"), outOfRange.getMessage());
+    BadInputException clash = assertThrows(BadInputException.class,
+        () -> StoresConfig.from(new Properties(), Map.of("LENSBENCH_MILVUS_PORT", "19200")));
+    assertTrue(clash.getMessage().contains("must differ"), clash.getMessage());
+  }
+
+  @Test
+  void nodeLogsAreDiagnosed() {
+    assertTrue(EmbeddedOpenSearch.diagnose("java.net.BindException: Address already in use")
+        .contains("port"));
+    assertTrue(EmbeddedOpenSearch.diagnose("IllegalStateException: jar hell!").contains("plugin"));
+    assertTrue(EmbeddedOpenSearch.diagnose("UnsupportedClassVersionError: class file version 65")
+        .contains("plugin"));
+    assertEquals("", EmbeddedOpenSearch.diagnose("[INFO ] started"));
+  }
+}
