@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class ExperimentValidator {
   public static final String DEFAULT_TEXT_ENCODER = "all-minilm-l6-v2-q";
-  public static final String DEFAULT_JOINT_ENCODER = "fashion-joint";
+  public static final String DEFAULT_JOINT_ENCODER = "default";
   public static final String DEFAULT_CAPTIONER = "attribute";
   public static final String DEFAULT_OCR = "tesseract";
   public static final String TEXT_SUMMARY = "text-summary";
