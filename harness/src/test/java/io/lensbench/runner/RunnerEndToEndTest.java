@@ -240,6 +240,30 @@ class RunnerEndToEndTest {
     }
   }
 
+  @Test
+  @Order(7)
+  void storeDownOrUnknownModelFailBeforeAnyWork() throws IOException {
+    String base = String.join("\n",
+        "schemaVersion: 1",
+        "dataset: {name: fashion, path: '" + data + "'}",
+        "strategies: [{type: crossmodal}]",
+        "");
+    Path down = tmp.resolve("down.yaml");
+    Files.writeString(down, base + "stores: [{name: opensearch, uri: 'http://127.0.0.1:9'}]\n");
+    InfrastructureException x = assertThrows(InfrastructureException.class,
+        () -> run(down, tmp.resolve("down"), null));
+    assertEquals(ExitCode.INFRASTRUCTURE, x.exitCode());
+    assertTrue(x.getMessage().contains("127.0.0.1:9"), x.getMessage());
+
+    Path model = tmp.resolve("model.yaml");
+    Files.writeString(model, base + "stores: [{name: milvus}]\nmodels: {text: no-such-encoder}\n");
+    io.lensbench.core.BadInputException y = assertThrows(io.lensbench.core.BadInputException.class,
+        () -> run(model, tmp.resolve("model"), null));
+    assertEquals(ExitCode.BAD_INPUT, y.exitCode());
+    assertTrue(y.getMessage().contains("no-such-encoder"), y.getMessage());
+    assertTrue(!Files.exists(tmp.resolve("model").resolve("cells")), "no cell was started");
+  }
+
   /** The scored part of metrics/<cell>.json: summary (with intervals) and per-query values. */
   private static String scores(Path dir, CellId c) throws IOException {
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics/" + c + ".json").toFile());
