@@ -88,6 +88,8 @@ public final class MilvusStore implements RetrievalStore {
   /** Collection property holding the LensBench schema JSON (Milvus Lite drops descriptions). */
   public static final String SCHEMA_PROPERTY = "lensbench.schema";
   private static final int VARCHAR_MAX = 65_535;
+  private static final java.util.regex.Pattern MILVUS_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
   private static final Map<String, Object> STANDARD_ANALYZER =
       Map.of("tokenizer", "standard", "filter", List.of("lowercase"));
 
@@ -290,6 +292,9 @@ public final class MilvusStore implements RetrievalStore {
 
   @Override
   public boolean exists(String collection) {
+    if (collection == null || !MILVUS_NAME.matcher(collection).matches()) {
+      return false; // Milvus would reject the name; no such collection can exist
+    }
     return call(
         where(collection),
         "hasCollection",
