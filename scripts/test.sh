@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# The README's test command (./lensbench test): installs system packages the tests need,
-# builds, starts the embedded stores, runs every test, stops the stores it started.
+# The README's test command (./lensbench test): installs the system packages the tests need,
+# builds, installs (cached) and starts the embedded OpenSearch + Milvus Lite, runs every test.
+# The stores are left running (a second `./lensbench test` or `demo` reuses them);
+# stop them with `./lensbench stores down`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+started=$(date +%s)
 "$ROOT/scripts/setup-system.sh"
 mvn -B -q -DskipTests package
+"$ROOT/lensbench" stores up
 mvn -B verify "$@"
+echo "lensbench test: finished in $(( $(date +%s) - started )) s"

@@ -4,7 +4,8 @@
 # Generates a seeded qrels + run (gen-trec-bench.py) under $BENCH_DIR (default
 # target/eval-bench), extracts trec_eval-linux-amd64 from the jtreceval jar in ~/.m2, runs
 # both with -q -c and the same measures, checks the outputs are byte-identical and prints
-# both wall-clock times (JVM start included) and peak RSS. Exit 1 if the outputs differ.
+# both wall-clock and CPU times (JVM start included) and peak RSS. On a shared, loaded
+# machine compare the CPU times as well as the wall times. Exit 1 if the outputs differ.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NQ="${1:-10000}"
@@ -36,9 +37,9 @@ M=(-q -c -m official -m P.1,5,10,20,100 -m recall.1,5,10,20,100 -m success.1,5,1
 
 measure() { # label outfile cmd...
   local label="$1" out="$2"; shift 2
-  /usr/bin/time -f "%e %M" -o "$DIR/$label.time" "$@" > "$out"
-  read -r secs kb < "$DIR/$label.time"
-  echo "$label: ${secs} s wall, peak RSS $((kb / 1024)) MiB"
+  /usr/bin/time -f "%e %U %S %M" -o "$DIR/$label.time" "$@" > "$out"
+  read -r secs user sys kb < "$DIR/$label.time"
+  echo "$label: ${secs} s wall, ${user} s user + ${sys} s sys CPU, peak RSS $((kb / 1024)) MiB"
 }
 echo "files: $(du -h "$R" | cut -f1) run ($(wc -l < "$R") lines), $(wc -l < "$Q") qrels lines; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure trec_eval "$DIR/trec_eval.out" "$TE" "${M[@]}" "$Q" "$R"

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param name dataset name (e.g. {@code fashion})
  * @param root directory it was loaded from
  * @param items corpus items by id, in file order
- * @param querySets query sets with their qrels (e.g. text-en, text-ko, image, table-image-en,
- *     table-image-ko, image-text)
+ * @param querySets query sets with their qrels, sorted by name (fashion: image, image-text-en,
+ *     image-text-ko, table-image-en, table-image-ko, text-en, text-ko; docs/datasets.md)
  * @param splits item id → split (empty when the dataset has no splits)
  * @param checksum SHA-256 over the dataset's files, as recorded in its card
  * @param card the dataset card as a JSON-like map (name, source, licence, counts, checksums, seed)
@@ -24,6 +24,34 @@ public record Dataset(
     Map<String, Split> splits,
     String checksum,
     Map<String, Object> card) {
+
+  /**
+   * The items a run indexes: the test split when the card says {@code "searchSplit": "test"}
+   * (every query set of the fashion benchmark is built over test items only), else every item.
+   */
+  public Map<String, Item> searchableItems() {
+    if (!"test".equals(card.get("searchSplit"))) {
+      return items;
+    }
+    Map<String, Item> m = new java.util.LinkedHashMap<>();
+    items.forEach((id, item) -> {
+      if (splits.get(id) == Split.TEST) {
+        m.put(id, item);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Items of one split, in corpus order (models train on {@code TRAIN} items only). */
+  public Map<String, Item> itemsIn(Split split) {
+    Map<String, Item> m = new java.util.LinkedHashMap<>();
+    items.forEach((id, item) -> {
+      if (splits.get(id) == split) {
+        m.put(id, item);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   public QuerySet querySet(String name) {
     return querySets.stream()

@@ -71,7 +71,7 @@ public final class DatasetLoader {
         return;
       }
       boolean valid = true;
-      Map<String, String> texts = stringMap(node.get("texts"));
+      Map<String, String> texts = stringMap(node.get("texts"), true);
       for (Map.Entry<String, String> t : texts.entrySet()) {
         if (t.getValue() == null || t.getValue().isBlank()) {
           problems.add(NativeLayout.CORPUS, line, id, "empty text field '" + t.getKey() + "'");
@@ -93,7 +93,7 @@ public final class DatasetLoader {
         problems.add(NativeLayout.CORPUS, line, id, "item has neither texts nor an image");
         valid = false;
       }
-      Item item = new Item(id, image, texts, stringMap(node.get("attributes")));
+      Item item = new Item(id, image, texts, stringMap(node.get("attributes"), false));
       parsedItems.put(id, new ParsedItem(line, item, valid));
     });
 
@@ -230,7 +230,7 @@ public final class DatasetLoader {
           exclude.add(e.asText());
         }
       }
-      Query q = new Query(id, kind, language, qtext, image, stringMap(node.get("attributes")), exclude);
+      Query q = new Query(id, kind, language, qtext, image, stringMap(node.get("attributes"), false), exclude);
       parsed.put(id, new ParsedQuery(qfile, line, q, valid));
     });
 
@@ -439,13 +439,17 @@ public final class DatasetLoader {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  static Map<String, String> stringMap(JsonNode node) {
+  static Map<String, String> stringMap(JsonNode node, boolean keepNulls) {
     Map<String, String> m = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+        if (!e.getValue().isNull()) {
+          m.put(e.getKey(), e.getValue().asText());
+        } else if (keepNulls) {
+          m.put(e.getKey(), null);
+        }
       }
     }
     return m;

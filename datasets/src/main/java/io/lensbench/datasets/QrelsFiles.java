@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small TREC qrels reader/writer ({@code qid 0 docid grade}, one judgment per line) for the
- * native dataset layout. Interim: the shared TREC readers/writers of {@code io.lensbench.datasets.trec}
- * replace it once they land; the file format stays the same.
+ * A validating TREC qrels reader ({@code qid 0 docid grade}, one judgment per line) for the native
+ * dataset layout: unlike a plain reader it collects every malformed line into {@link Problems}
+ * (file and line) instead of stopping at the first. Writing goes through
+ * {@link io.lensbench.datasets.trec.TrecQrelsWriter}; {@link #write} is kept for callers and
+ * writes the same bytes.
  */
 public final class QrelsFiles {
   private QrelsFiles() {}

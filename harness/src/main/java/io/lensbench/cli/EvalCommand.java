@@ -66,6 +66,11 @@ public final class EvalCommand implements Callable<Integer> {
       description = "duplicate doc ids in one ranking: refuse (default) or keep the first")
   String duplicates = "error";
 
+  @Option(names = "--unknown-queries", paramLabel = "warn|error",
+      description = "run queries absent from the qrels: warn and ignore (default, as trec_eval) "
+          + "or refuse (exit 2, naming file and line)")
+  String unknownQueries = "warn";
+
   @Option(names = "--resamples", description = "bootstrap resamples for json/csv CIs (default 1000)")
   int resamples = 1000;
 
@@ -108,6 +113,10 @@ public final class EvalCommand implements Callable<Integer> {
     if (!List.of("trec", "json", "csv").contains(format)) {
       throw new BadInputException("--format: expected trec, json or csv, found '" + format + "'");
     }
+    if (!List.of("warn", "error").contains(unknownQueries)) {
+      throw new BadInputException(
+          "--unknown-queries: expected warn or error, found '" + unknownQueries + "'");
+    }
     DuplicatePolicy dup = duplicatePolicy(duplicates);
     TrecEvalOutput selection = TrecEvalOutput.parse(measures);
     EvalOptions options = selection.options(level, complete, dup);
@@ -119,6 +128,20 @@ public final class EvalCommand implements Callable<Integer> {
     Qrels judgments = TrecQrelsReader.read(q);
     TrecRun trecRun = TrecRunReader.read(r);
     RunEvaluation ev = new Evaluator(options).evaluate(judgments, trecRun, r.toString());
+    if (!ev.unjudgedRunQueries().isEmpty() && unknownQueries.equals("error")) {
+      String first = null;
+      int line = Integer.MAX_VALUE;
+      for (String uq : ev.unjudgedRunQueries()) {
+        int l = trecRun.rankings().get(uq).line(0);
+        if (l < line) {
+          line = l;
+          first = uq;
+        }
+      }
+      throw new BadInputException(String.format(Locale.ROOT,
+          "%s line %d: query '%s' is not in %s (%d unknown query id(s) in all)", r, line,
+          first, q, ev.unjudgedRunQueries().size()));
+    }
     if (!ev.unjudgedRunQueries().isEmpty()) {
       err.printf(Locale.ROOT, "warning: %d query id(s) in %s are not in %s and were ignored "
           + "(as trec_eval does), e.g. '%s'%n", ev.unjudgedRunQueries().size(), r, q,

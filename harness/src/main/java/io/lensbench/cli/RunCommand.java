@@ -71,8 +71,9 @@ public final class RunCommand implements Callable<Integer> {
   public static int execute(Path file, Overrides o, boolean reindex, PrintStream out, PrintStream err) {
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw, o, file.toString());
-    try (DefaultComponents components = new DefaultComponents(err)) {
-      Runner.Result r = new Runner(resolved, components, reindex, out, err).run();
+    try (DefaultComponents components = new DefaultComponents(resolved, err)) {
+      Runner.Result r =
+          new Runner(resolved, file.toString(), components, reindex, out, err).run();
       out.println("run directory: " + r.runDir());
       out.flush();
     }

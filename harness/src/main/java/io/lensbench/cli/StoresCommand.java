@@ -78,9 +78,7 @@ public final class StoresCommand implements Callable<Integer> {
       config = config.withPorts(http, transport, milvusPort != null ? milvusPort : config.milvusPort());
     }
     if (timeoutSeconds != null) {
-      config = new StoresConfig(config.home(), config.openSearchHttpPort(),
-          config.openSearchTransportPort(), config.milvusPort(), config.artifactsDir(),
-          config.serviceUser(), config.python(), Duration.ofSeconds(timeoutSeconds));
+      config = config.withStartTimeout(Duration.ofSeconds(timeoutSeconds));
     }
     return new EmbeddedStores(config, line -> {
       out.println(line);
@@ -94,7 +92,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -130,7 +128,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
 
     @Override
@@ -152,7 +150,7 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
     Which which;
 
     @Override

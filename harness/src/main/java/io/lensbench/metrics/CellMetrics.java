@@ -204,9 +204,15 @@ public final class CellMetrics {
 
   /** Writes metrics/<cell>.json under {@code runDir}. */
   public Path write(Path runDir, CellInfo info) {
-    Path p = runDir.resolve("metrics").resolve(info.cell() + ".json");
+    return writeTo(runDir.resolve("metrics").resolve(info.cell() + ".json"), info);
+  }
+
+  /** Writes the metrics JSON to {@code p}. */
+  public Path writeTo(Path p, CellInfo info) {
     try {
-      Files.createDirectories(p.getParent());
+      if (p.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(p.toAbsolutePath().getParent());
+      }
       Files.writeString(p, toJson(info) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + p, e);

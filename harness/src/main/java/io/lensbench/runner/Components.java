@@ -20,6 +20,9 @@ public interface Components extends AutoCloseable {
   /** An open, reachable store; throws InfrastructureException naming it when it is down. */
   RetrievalStore store(Experiment.StoreSpec spec);
 
+  /** The address a store spec resolves to (for provenance; never with credentials). */
+  String storeAddress(Experiment.StoreSpec spec);
+
   TextEncoder textEncoder(String id);
 
   JointEncoder jointEncoder(String id);

@@ -56,9 +56,11 @@ public record Experiment(
 
   /**
    * @param name {@code milvus} or {@code opensearch}
-   * @param uri server address; null = the embedded store's address
+   * @param uri server address; null = {@code LENSBENCH_MILVUS_URI} / {@code LENSBENCH_OPENSEARCH_URL},
+   *     else the embedded store (credentials always come from the environment)
+   * @param requestTimeoutSeconds time allowed for one store request; null = the adapter's default
    */
-  public record StoreSpec(String name, String uri) {}
+  public record StoreSpec(String name, String uri, Integer requestTimeoutSeconds) {}
 
   /**
    * Default model ids; a strategy may override each.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class ExperimentValidator {
   public static final String DEFAULT_TEXT_ENCODER = "all-minilm-l6-v2-q";
-  public static final String DEFAULT_JOINT_ENCODER = "fashion-joint";
+  public static final String DEFAULT_JOINT_ENCODER = "default";
   public static final String DEFAULT_CAPTIONER = "attribute";
   public static final String DEFAULT_OCR = "tesseract";
   public static final String TEXT_SUMMARY = "text-summary";
@@ -93,8 +93,16 @@ public final class ExperimentValidator {
         if (!seen.add(s.name())) {
           errors.add(String.format(Locale.ROOT, "stores[%d]: store '%s' listed twice", i, s.name()));
         }
+        if (s.uri() != null && !s.uri().matches("https?://.+")) {
+          errors.add(String.format(Locale.ROOT,
+              "stores[%d].uri: expected http://host:port or https://..., found '%s'", i, s.uri()));
+        }
+        if (s.requestTimeoutSeconds() != null && s.requestTimeoutSeconds() < 1) {
+          errors.add(String.format(Locale.ROOT,
+              "stores[%d].requestTimeoutSeconds: expected >= 1, found %d", i, s.requestTimeoutSeconds()));
+        }
         if (o.stores().isEmpty() || o.stores().contains(s.name())) {
-          stores.add(new StoreSpec(s.name(), s.uri() == null ? DEFAULT_URIS.get(s.name()) : s.uri()));
+          stores.add(new StoreSpec(s.name(), s.uri(), s.requestTimeoutSeconds()));
         }
       }
       for (String want : o.stores()) {

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A progress bar on stderr. On a terminal it redraws one line; otherwise it prints a line at
- * every 25 % so logs stay short.
+ * A progress bar on stderr. On a terminal it redraws one line; otherwise (logs, CI) it prints one
+ * line when done, plus a line at 25 / 50 / 75 % for work that has already taken over 5 s.
  */
 public final class Progress implements AutoCloseable {
   private static final int WIDTH = 30;
@@ -17,6 +17,7 @@ public final class Progress implements AutoCloseable {
   private long done;
   private long lastDraw;
   private int lastQuarter = -1;
+  private boolean closed;
 
   public Progress(PrintStream err, String label, long total) {
     this.err = err;
@@ -45,7 +46,9 @@ public final class Progress implements AutoCloseable {
       err.flush();
     } else {
       int quarter = (int) Math.floor(frac * 4);
-      if (quarter != lastQuarter) {
+      boolean finished = done >= total && closed;
+      boolean slow = now - startNanos > 5_000_000_000L;
+      if (finished || (quarter != lastQuarter && quarter > 0 && quarter < 4 && slow)) {
         lastQuarter = quarter;
         err.println(String.format(Locale.ROOT, "%s: %d/%d (%.0f%%) %.1fs",
             label, done, total, frac * 100, (now - startNanos) / 1e9));
@@ -56,6 +59,7 @@ public final class Progress implements AutoCloseable {
   @Override
   public synchronized void close() {
     done = total;
+    closed = true;
     draw(true);
     if (terminal) {
       err.println();

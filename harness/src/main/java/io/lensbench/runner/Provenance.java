@@ -14,8 +14,8 @@ final class Provenance {
     Map<String, Object> m = new LinkedHashMap<>();
     String commit = run("git", "rev-parse", "HEAD");
     String status = commit == null ? null : run("git", "status", "--porcelain", "--untracked-files=no");
-    m.put("gitCommit", commit == null ? "unknown" : commit.strip());
-    m.put("gitDirty", status == null ? null : !status.isBlank());
+    m.put("commit", commit == null ? "unknown" : commit.strip());
+    m.put("dirty", status == null ? null : !status.isBlank());
     return m;
   }
 

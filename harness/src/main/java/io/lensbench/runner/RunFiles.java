@@ -91,11 +91,29 @@ final class RunFiles {
         m.put("kind", q.kind().wireName());
         m.put("language", q.language());
         m.put("text", q.text());
-        m.put("image", q.image() == null ? null : q.image().toString());
+        m.put("image", q.image() == null ? null : q.image().toAbsolutePath().toString());
         m.put("attributes", new java.util.TreeMap<>(q.attributes()));
         if (!q.excludeIds().isEmpty()) {
           m.put("excludeIds", new java.util.TreeSet<>(q.excludeIds()));
         }
+        sb.append(JSONL.writeValueAsString(m)).append('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sb.toString();
+  }
+
+  /** items.jsonl for the report's drill-down: {"id","image","name","attributes"}. */
+  static String itemsJsonl(List<io.lensbench.datasets.Item> items) {
+    StringBuilder sb = new StringBuilder();
+    try {
+      for (io.lensbench.datasets.Item it : items) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", it.id());
+        m.put("image", it.image() == null ? null : it.image().toAbsolutePath().toString());
+        m.put("name", io.lensbench.strategies.TextSummary.name(it));
+        m.put("attributes", new java.util.TreeMap<>(it.attributes()));
         sb.append(JSONL.writeValueAsString(m)).append('\n');
       }
     } catch (IOException e) {

@@ -55,10 +55,12 @@ public final class Runner {
   public static final String CONTENT_HASH = "contentHash";
 
   private final Experiment exp;
+  private final String experimentFile;
   private final Components components;
   private final boolean reindex;
   private final PrintStream out;
   private final PrintStream err;
+  private final Map<String, String> storeUris = new LinkedHashMap<>();
 
   /** What a run produced. */
   public record Result(Path runDir, List<CellId> cells, int cellsRun, int cellsSkipped,
@@ -66,6 +68,13 @@ public final class Runner {
 
   public Runner(Experiment resolved, Components components, boolean reindex, PrintStream out,
       PrintStream err) {
+    this(resolved, null, components, reindex, out, err);
+  }
+
+  /** @param experimentFile the file the experiment came from (provenance), or null */
+  public Runner(Experiment resolved, String experimentFile, Components components, boolean reindex,
+      PrintStream out, PrintStream err) {
+    this.experimentFile = experimentFile;
     this.exp = resolved;
     this.components = components;
     this.reindex = reindex;
@@ -89,10 +98,12 @@ public final class Runner {
 
     Map<String, RetrievalStore> stores = new LinkedHashMap<>();
     Map<String, String> storeVersions = new LinkedHashMap<>();
+    storeUris.clear();
     for (StoreSpec s : exp.stores()) {
       RetrievalStore store = components.store(s);
       stores.put(s.name(), store);
       storeVersions.put(s.name(), store.serverVersion());
+      storeUris.put(s.name(), components.storeAddress(s));
     }
     StrategyFactory factory = new StrategyFactory(components);
     Map<String, Strategy> strategies = new LinkedHashMap<>();
@@ -106,6 +117,7 @@ public final class Runner {
     // 2. the run directory's fixed parts
     RunFiles.writeString(dir.resolve("experiment.resolved.json"), resolvedJson);
     RunFiles.writeJson(dir.resolve("dataset-card.json"), dataset.card());
+    RunFiles.writeString(dir.resolve("items.jsonl"), RunFiles.itemsJsonl(corpus));
     for (QuerySet qs : querySets) {
       RunFiles.writeString(dir.resolve("queries").resolve(qs.name() + ".jsonl"), RunFiles.queriesJsonl(qs));
       RunFiles.writeString(dir.resolve("qrels").resolve(qs.name() + ".qrels"), RunFiles.qrels(qs));
@@ -311,6 +323,7 @@ public final class Runner {
           && store.count(collection) == corpus.size()) {
         err.printf(Locale.ROOT, "index %s/%s: reusing (content hash %s, %d items)%n",
             store.name(), collection, contentHash.substring(0, 12), corpus.size());
+        store.flush(collection); // loads it (a restarted Milvus brings collections back unloaded)
         return;
       }
       List<StoreDocument> docs = encoded.get(collection);
@@ -345,6 +358,9 @@ public final class Runner {
             "store %s, collection %s: expected %d documents after indexing, found %d",
             store.name(), collection, corpus.size(), n));
       }
+    } catch (InfrastructureException e) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "store %s, collection %s: indexing failed: %s", store.name(), collection, e.getMessage()), e);
     } catch (LensBenchException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -425,6 +441,10 @@ public final class Runner {
     Retrieval r;
     try {
       r = strategy.retrieve(store, collection, pl.plan(), exp.k(), filter);
+    } catch (InfrastructureException e) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "store %s, collection %s: search failed for query '%s': %s",
+          store.name(), collection, q.id(), e.getMessage()), e);
     } catch (LensBenchException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -482,13 +502,14 @@ public final class Runner {
   }
 
   /**
-   * overlap@k between the Milvus and OpenSearch lists: per query |A_k ∩ B_k| / max(|A_k|, |B_k|)
-   * (1 when both are empty), averaged over queries; read back from the records so a resumed run
-   * computes it over every cell.
+   * parity.json (docs/run-directory.md): per strategy × query set, overlapAtK = mean over queries
+   * of |top-k(A) ∩ top-k(B)| / k for A = Milvus, B = OpenSearch, k = 10; plus overlap at 1 and at
+   * the run depth and the number of queries whose top-10 lists are identical. Read back from the
+   * records, so a resumed run computes it over every cell.
    */
   private void writeParity(Path dir, String dataset, List<QuerySet> querySets,
       Set<String> strategyIds, Set<String> storeNames, String rerankerId) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Map<String, Object>> pairs = new ArrayList<>();
     if (storeNames.contains("milvus") && storeNames.contains("opensearch")) {
       for (String sid : strategyIds) {
         for (QuerySet qs : querySets) {
@@ -502,30 +523,34 @@ public final class Runner {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("strategy", sid);
           row.put("querySet", qs.name());
+          row.put("storeA", "milvus");
+          row.put("storeB", "opensearch");
+          row.put("k", PARITY_K);
+          row.put("overlapAtK", meanOverlap(qs, ra, rb, PARITY_K));
           row.put("numQueries", qs.queries().size());
-          for (int k : new int[] {1, 10, exp.k()}) {
-            row.put("overlap_at_" + k, meanOverlap(qs, ra, rb, k));
-          }
+          row.put("overlapAt1", meanOverlap(qs, ra, rb, 1));
+          row.put("depth", exp.k());
+          row.put("overlapAtDepth", meanOverlap(qs, ra, rb, exp.k()));
           int identical = 0;
           for (Query q : qs.queries()) {
-            List<String> la = top(ra.getOrDefault(q.id(), List.of()), 10);
-            List<String> lb = top(rb.getOrDefault(q.id(), List.of()), 10);
-            if (la.equals(lb)) {
+            if (top(ra.getOrDefault(q.id(), List.of()), PARITY_K)
+                .equals(top(rb.getOrDefault(q.id(), List.of()), PARITY_K))) {
               identical++;
             }
           }
-          row.put("identicalTop10", identical);
-          rows.add(row);
+          row.put("identicalTopK", identical);
+          pairs.add(row);
         }
       }
     }
     Map<String, Object> parity = new LinkedHashMap<>();
-    parity.put("stores", List.of("milvus", "opensearch"));
+    parity.put("k", PARITY_K);
     parity.put("index", exp.index());
-    parity.put("definition", "mean over queries of |A_k ∩ B_k| / max(|A_k|, |B_k|); 1 when both empty");
-    parity.put("rows", rows);
+    parity.put("pairs", pairs);
     RunFiles.writeJson(dir.resolve("parity.json"), parity);
   }
+
+  static final int PARITY_K = 10;
 
   private static double meanOverlap(QuerySet qs, Map<String, List<SearchHit>> ra,
       Map<String, List<SearchHit>> rb, int k) {
@@ -534,21 +559,14 @@ public final class Runner {
     }
     double sum = 0;
     for (Query q : qs.queries()) {
-      List<String> la = top(ra.getOrDefault(q.id(), List.of()), k);
-      List<String> lb = top(rb.getOrDefault(q.id(), List.of()), k);
-      int denom = Math.max(la.size(), lb.size());
-      if (denom == 0) {
-        sum += 1;
-        continue;
-      }
-      Set<String> s = new HashSet<>(la);
+      Set<String> la = new HashSet<>(top(ra.getOrDefault(q.id(), List.of()), k));
       int inter = 0;
-      for (String id : lb) {
-        if (s.contains(id)) {
+      for (String id : top(rb.getOrDefault(q.id(), List.of()), k)) {
+        if (la.contains(id)) {
           inter++;
         }
       }
-      sum += (double) inter / denom;
+      sum += (double) inter / k;
     }
     return sum / qs.queries().size();
   }
@@ -560,12 +578,14 @@ public final class Runner {
   private Map<String, Object> provenance(Dataset dataset, int corpusSize, String configHash,
       StrategyFactory factory, Map<String, String> storeVersions, Instant started, Instant finished) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.putAll(Provenance.git());
+    p.put("git", Provenance.git());
     p.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
     p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
-    p.put("started", started.toString());
-    p.put("finished", finished == null ? null : finished.toString());
+    p.put("startedAt", started.toString());
+    p.put("finishedAt", finished == null ? null : finished.toString());
+    p.put("experimentFile", experimentFile);
+    p.put("experimentName", exp.name());
     Map<String, Object> ds = new LinkedHashMap<>();
     ds.put("name", dataset.name());
     ds.put("checksum", dataset.checksum());
@@ -573,17 +593,20 @@ public final class Runner {
     ds.put("corpusItems", corpusSize);
     p.put("dataset", ds);
     p.put("configHash", configHash);
-    Map<String, Object> models = new LinkedHashMap<>();
+    List<Map<String, Object>> models = new ArrayList<>();
     for (String id : factory.modelIds()) {
-      models.put(id, components.modelCard(id));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", id);
+      m.put("card", components.modelCard(id));
+      models.add(m);
     }
     p.put("models", models);
     List<Map<String, Object>> stores = new ArrayList<>();
     for (StoreSpec s : exp.stores()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", s.name());
-      m.put("uri", s.uri());
-      m.put("serverVersion", storeVersions.get(s.name()));
+      m.put("version", storeVersions.get(s.name()));
+      m.put("uri", storeUris.get(s.name()));
       stores.add(m);
     }
     p.put("stores", stores);

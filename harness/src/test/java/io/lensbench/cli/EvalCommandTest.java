@@ -63,6 +63,16 @@ class EvalCommandTest {
   }
 
   @Test
+  void unknownRunQueriesWarnByDefaultAndCanBeRefused() throws Exception {
+    Files.writeString(run, "q1 Q0 a 1 0.9 t\nq1 Q0 b 2 0.5 t\nzz Q0 a 1 0.1 t\n");
+    CliRunner.Result warn = CliRunner.eval("-m", "num_q", qrels.toString(), run.toString());
+    assertEquals(0, warn.code(), warn.err());
+    assertTrue(warn.err().contains("'zz'"), warn.err());
+    assertBadInput(CliRunner.eval("--unknown-queries", "error", qrels.toString(), run.toString()),
+        run + " line 3", "query 'zz' is not in");
+  }
+
+  @Test
   void duplicateDocIdsAreRefusedOrDropped() throws Exception {
     Files.writeString(run, "q1 Q0 a 1 0.9 t\nq1 Q0 b 2 0.5 t\nq1 Q0 a 3 0.1 t\n");
     assertBadInput(CliRunner.eval(qrels.toString(), run.toString()), "line 3", "'a' twice");

@@ -45,6 +45,16 @@ class RunCommandTest {
   }
 
   @Test
+  void missingDatasetExitsTwoBeforeTouchingAStore() throws Exception {
+    Path f = tmp.resolve("e.yaml");
+    Files.writeString(f, "schemaVersion: 1\ndataset: {name: fashion, path: '" + tmp.resolve("none")
+        + "'}\nstores: [{name: milvus, uri: 'http://127.0.0.1:9'}]\nstrategies: [{type: joint}]\n");
+    Outcome o = run("run", f.toString(), "-o", tmp.resolve("out").toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("dataset 'fashion': expected a dataset directory at "), o.err());
+  }
+
+  @Test
   void missingFileExitsTwo() {
     Outcome o = run("run", tmp.resolve("nope.yaml").toString());
     assertEquals(2, o.code(), o.err());

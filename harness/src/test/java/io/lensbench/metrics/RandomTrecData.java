@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Seeded random qrels and runs that exercise every trec_eval rule: score ties (also ties that
- * appear only after narrowing to float), negative scores, graded relevance 0-3, Hangul,
+ * appear only after narrowing to float), negative scores, graded relevance 0-3 (and -1), Hangul,
  * supplementary-plane (emoji, CJK ext-B) and private-use/fullwidth doc ids (where UTF-16
  * order differs from UTF-8 order), queries missing on either side, zero-relevant queries,
  * interleaved lines.
@@ -53,7 +53,8 @@ final class RandomTrecData {
         Collections.shuffle(shuffled, r);
         int judged = 1 + r.nextInt(Math.min(60, docs.size()));
         for (int j = 0; j < judged; j++) {
-          int grade = mode == 2 ? 0 : r.nextInt(4);
+          // grades 0-3, now and then -1 (judged "unjudged", trec_eval's pool semantics)
+          int grade = mode == 2 ? 0 : (r.nextInt(12) == 0 ? -1 : r.nextInt(4));
           qrelsLines.add(q + " 0 " + shuffled.get(j) + " " + grade);
         }
       }

@@ -82,11 +82,16 @@ class TrecEvalOracleTest {
   }
 
   @Test
-  void relevanceLevelTwo() throws Exception {
+  void relevanceLevelsTwoAndZero() throws Exception {
     List<String> flags = new ArrayList<>(List.of("-q", "-c", "-l", "2"));
     flags.addAll(ALL_MEASURES);
     for (long seed = 100; seed <= 120; seed++) {
       compare(seed, flags);
+    }
+    List<String> zero = new ArrayList<>(List.of("-q", "-c", "-l", "0"));
+    zero.addAll(ALL_MEASURES);
+    for (long seed = 121; seed <= 125; seed++) {
+      compare(seed, zero);
     }
   }
 

@@ -36,7 +36,7 @@ class ExperimentValidationTest {
     assertEquals(42L, e.seed());
     assertEquals("runs/tiny", e.output());
     assertEquals("test", e.dataset().split());
-    assertEquals("http://127.0.0.1:19530", e.stores().get(0).uri());
+    assertNull(e.stores().get(0).uri(), "from the environment, else the embedded store");
     assertEquals("flat", e.index().type());
     assertEquals(List.of("joint", "crossmodal-text-summary", "multivector-weighted"),
         e.strategies().stream().map(Experiment.StrategySpec::id).toList());

@@ -6,6 +6,7 @@ import io.lensbench.reports.RunData.QueryRecord;
 import io.lensbench.reports.RunData.QueryRow;
 import io.lensbench.reports.RunData.Stat;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -344,16 +345,43 @@ public final class Analysis {
     if (p.isMissingNode()) {
       return t;
     }
-    JsonNode arr = p.isArray() ? p : p.has("pairs") ? p.get("pairs") : p.has("entries") ? p.get("entries") : p.path("results");
+    JsonNode arr = p.isArray() ? p
+        : p.has("rows") ? p.get("rows") : p.has("pairs") ? p.get("pairs") : p.has("entries") ? p.get("entries") : p.path("results");
     int rootK = p.path("k").asInt(10);
+    JsonNode rootStores = p.path("stores");
     for (JsonNode e : arr) {
-      double ov = e.has("overlapAtK") ? e.get("overlapAtK").asDouble()
-          : e.has("overlap") ? e.get("overlap").asDouble() : e.path("meanOverlap").asDouble(Double.NaN);
-      JsonNode stores = e.path("stores");
+      int k = e.path("k").asInt(rootK);
+      double ov;
+      if (e.has("overlapAtK") || e.has("overlap") || e.has("meanOverlap")) {
+        ov = e.has("overlapAtK") ? e.get("overlapAtK").asDouble()
+            : e.has("overlap") ? e.get("overlap").asDouble() : e.get("meanOverlap").asDouble();
+      } else {
+        // runner form: overlap_at_1, overlap_at_10, overlap_at_<k>; show @10 when present
+        ov = Double.NaN;
+        int best = -1;
+        Iterator<String> names = e.fieldNames();
+        while (names.hasNext()) {
+          String n = names.next();
+          if (n.startsWith("overlap_at_")) {
+            try {
+              int kk = Integer.parseInt(n.substring("overlap_at_".length()));
+              if (best < 0 || kk == 10 || (best != 10 && kk > best)) {
+                best = kk;
+                ov = e.get(n).asDouble();
+              }
+            } catch (NumberFormatException ignored) {
+              // not a cutoff key
+            }
+          }
+        }
+        if (best > 0) {
+          k = best;
+        }
+      }
+      JsonNode stores = e.has("stores") ? e.get("stores") : rootStores;
       String a = e.has("storeA") ? e.get("storeA").asText() : stores.path(0).asText("milvus");
       String b = e.has("storeB") ? e.get("storeB").asText() : stores.path(1).asText("opensearch");
-      t.add(e.path("strategy").asText("?"), e.path("querySet").asText("?"), a, b, e.path("k").asInt(rootK), ov,
-          e.path("numQueries").asInt(0));
+      t.add(e.path("strategy").asText("?"), e.path("querySet").asText("?"), a, b, k, ov, e.path("numQueries").asInt(0));
     }
     return t;
   }

@@ -656,8 +656,15 @@ final class HtmlReport {
           String strat = r.params().getOrDefault("strategy", "?");
           String rr = r.params().get("reranker");
           Integer ci = strategyColors.get(rr == null || rr.equals("none") ? strat : strat + " + " + rr);
-          pts.add(new Svg.Point(strat + " · " + r.params().getOrDefault("store", "?")
-              + (rr == null || rr.equals("none") ? "" : " · " + rr)
+          StringBuilder extra = new StringBuilder();
+          r.params().forEach((k, v) -> {
+            if (!List.of("strategy", "store", "reranker", "querySet", "k").contains(k)) {
+              extra.append(" · ").append(k).append('=').append(v);
+            }
+          });
+          String bench = r.benchmark().substring(r.benchmark().lastIndexOf('.', r.benchmark().lastIndexOf('.') - 1) + 1);
+          pts.add(new Svg.Point(bench + " · " + strat + " · " + r.params().getOrDefault("store", "?")
+              + (rr == null || rr.equals("none") ? "" : " · " + rr) + extra
               + (r.params().containsKey("querySet") ? " · " + r.params().get("querySet") : ""), r.p99Ms(), q,
               Svg.color(ci == null ? 0 : ci), stores().indexOf(r.params().getOrDefault("store", "")) > 0));
         }
@@ -729,7 +736,7 @@ final class HtmlReport {
         .append("happened on failure (fail-open keeps the first-stage order).</p>");
     List<String> cols = t.columns();
     List<String> shown = new ArrayList<>();
-    for (String m : List.of("success_at_1", "success_at_10", "mrr", "ndcg_at_10")) {
+    for (String m : List.of("success_at_1", "mrr", "ndcg_at_10")) {
       if (cols.contains(m + "_before")) {
         shown.add(m);
       }
@@ -812,7 +819,7 @@ final class HtmlReport {
     ItemRow item = run.items().get(h.id());
     Integer g = qrels.get(h.id());
     String gcls = g == null ? "gu" : "g" + Math.max(0, Math.min(3, g));
-    Thumbnails.Thumb th = item == null ? null : thumbs.get(item.image(), options.thumbPx());
+    Thumbnails.Thumb th = item == null ? null : thumbs.get(run.resolveImage(item.image()), options.thumbPx());
     String tip = "#" + rank + " · " + h.id() + (item != null && item.name() != null ? " · " + item.name() : "")
         + " · " + (g == null ? "unjudged" : "grade " + g) + (movement.isEmpty() ? "" : " · " + movement)
         + " · score " + num(h.score(), 4);
@@ -861,14 +868,14 @@ final class HtmlReport {
         b.append("<div class=\"qcard\" data-search=\"").append(esc(search)).append("\"><div class=\"qhead\">");
         if (q != null && q.image() != null) {
           int px = "table_image".equals(q.kind()) ? 240 : 112;
-          Thumbnails.Thumb th = thumbs.get(q.image(), px);
+          Thumbnails.Thumb th = thumbs.get(run.resolveImage(q.image()), px);
           if (th != null) {
             b.append("<div class=\"qimg ").append(th.cssClass()).append("\" style=\"width:").append(th.width()).append("px;height:")
                 .append(th.height()).append("px\" title=\"query image\"></div>");
           }
         }
         b.append("<div><div class=\"qtext\">").append(q != null && q.text() != null ? esc(q.text())
-            : "<span class=\"muted\">(image query)</span>").append("</div><div class=\"qmeta\"><span class=\"mono\">")
+            : "<span class=\"muted\">(" + esc(q == null ? "image" : q.kind().replace('_', ' ')) + " query)</span>").append("</div><div class=\"qmeta\"><span class=\"mono\">")
             .append(esc(qid)).append("</span> · ").append(esc(slice));
         if (q != null) {
           q.attributes().forEach((k, v) -> b.append(" · ").append(esc(k)).append('=').append(esc(v)));
@@ -882,7 +889,7 @@ final class HtmlReport {
           b.append("<div class=\"rel\">relevant: ");
           for (String id : rel) {
             ItemRow it = run.items().get(id);
-            Thumbnails.Thumb th = it == null ? null : thumbs.get(it.image(), options.thumbPx());
+            Thumbnails.Thumb th = it == null ? null : thumbs.get(run.resolveImage(it.image()), options.thumbPx());
             b.append("<div class=\"tile g").append(Math.min(3, qrels.get(id))).append(th == null ? " noimg" : " " + th.cssClass())
                 .append("\" style=\"--tp:40px\" title=\"").append(esc(id + (it != null && it.name() != null ? " · " + it.name() : "")))
                 .append("\">").append(th == null ? esc(Svg.shorten(id, 8)) : "").append("</div>");

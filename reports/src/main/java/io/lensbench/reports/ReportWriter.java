@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Public entry point: {@code ReportWriter.write(runDir, ReportOptions.defaults())} writes
@@ -17,9 +18,19 @@ import java.nio.file.StandardCopyOption;
 public final class ReportWriter {
   private ReportWriter() {}
 
-  public static Path write(Path runDir, ReportOptions options) {
+  public static Path write(Path runDir, ReportOptions requested) {
+    ReportOptions options = requested;
     RunData run = RunData.load(runDir);
     RunData other = options.compareTo() == null ? null : RunData.load(options.compareTo());
+    String primary = options.primaryMetric();
+    if (run.cells().stream().noneMatch(c -> c.summary().containsKey(primary))) {
+      // e.g. a run scored without nDCG: fall back to the first overview metric it has
+      List<String> have = new Analysis(run, options).overviewMetrics();
+      if (!have.isEmpty()) {
+        options = new ReportOptions(options.compareTo(), options.out(), options.maxDrilldown(), options.topK(),
+            options.thumbPx(), options.permutations(), options.seed(), have.get(have.size() - 1));
+      }
+    }
     Path html = options.out() != null ? options.out()
         : other == null ? runDir.resolve("report.html")
             : runDir.resolve("compare-" + Html.token(String.valueOf(options.compareTo().toAbsolutePath().normalize().getFileName())) + ".html");

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.Hashing;
+import io.lensbench.datasets.Dataset;
+import io.lensbench.datasets.DatasetLoader;
+import io.lensbench.datasets.Item;
+import io.lensbench.datasets.LoadOptions;
+import io.lensbench.datasets.NativeLayout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,14 +139,17 @@ public record RunData(
         records.put(c.cell(), readTrecRun(trec));
       }
     }
+    JsonNode provenance = readJsonOptional(dir.resolve("provenance.json"));
     Map<String, ItemRow> items = new LinkedHashMap<>();
     Path itemsFile = dir.resolve("items.jsonl");
     if (Files.isRegularFile(itemsFile)) {
       items = readItems(itemsFile);
+    } else {
+      items = itemsFromDataset(provenance.path("dataset").path("root").asText(""));
     }
     return new RunData(
         dir,
-        readJsonOptional(dir.resolve("provenance.json")),
+        provenance,
         readJsonOptional(dir.resolve("experiment.resolved.json")),
         readJsonOptional(dir.resolve("dataset-card.json")),
         queries, qrels, List.copyOf(cells), records, items,
@@ -161,6 +169,15 @@ public record RunData(
       }
     }
     return null;
+  }
+
+  /** An image path from the run files; relative paths are taken relative to the run directory. */
+  public String resolveImage(String path) {
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    Path p = Path.of(path);
+    return (p.isAbsolute() ? p : dir.resolve(p)).toString();
   }
 
   /** True when the dataset card says the Korean text is glossary-derived (any field mentioning it). */
@@ -417,6 +434,32 @@ public record RunData(
       }
       out.put(q, new QueryRecord(q, List.copyOf(hits), null, Map.of(), MissingNode.getInstance()));
     });
+    return out;
+  }
+
+  /**
+   * Without items.jsonl: the corpus of the dataset directory named by provenance.json
+   * dataset.root, loaded leniently (invalid records skipped, images not decoded). Empty when there
+   * is no such directory or it does not load — the drill-down then shows ids and says why.
+   */
+  static Map<String, ItemRow> itemsFromDataset(String root) {
+    Map<String, ItemRow> out = new LinkedHashMap<>();
+    if (root.isBlank() || !Files.isRegularFile(Path.of(root).resolve(NativeLayout.CARD))) {
+      return out;
+    }
+    Dataset d;
+    try {
+      d = DatasetLoader.load(Path.of(root), new LoadOptions(true, null, false)).dataset();
+    } catch (RuntimeException e) {
+      return out;
+    }
+    for (Item it : d.items().values()) {
+      String name = it.text("name", "en");
+      if (name == null && !it.texts().isEmpty()) {
+        name = it.texts().values().iterator().next();
+      }
+      out.put(it.id(), new ItemRow(it.id(), it.image() == null ? null : it.image().toString(), name, it.attributes()));
+    }
     return out;
   }
 

@@ -48,7 +48,7 @@ public final class Svg {
 
   /** Line chart over categorical x positions (e.g. k = 1, 5, 10, 20, 100), y in [0, 1]. */
   public static String lines(String title, List<String> xLabels, List<Series> series, String yLabel) {
-    int w = 298;
+    int w = 288;
     int h = 220;
     double x0 = 44;
     double x1 = w - 14;
@@ -128,10 +128,10 @@ public final class Svg {
 
   /** Scatter of quality (y, [0,1]) against latency (x, log scale when the range spans > 10×). */
   public static String scatter(String title, List<Point> points, String xLabel, String yLabel) {
-    int w = 680;
+    int w = 760;
     int h = 300;
     double x0 = 52;
-    double x1 = w - 250;
+    double x1 = w - 330;
     double y0 = 30;
     double y1 = h - 40;
     double minX = Double.MAX_VALUE;
@@ -176,7 +176,7 @@ public final class Svg {
         b.append("<circle cx=\"").append(f(x1 + 18)).append("\" cy=\"").append(legendY - 4).append("\" r=\"5\" fill=\"")
             .append(p.hollow() ? "#fff" : p.color()).append("\" stroke=\"").append(p.color()).append("\" stroke-width=\"2\"/>")
             .append("<text class=\"tick\" x=\"").append(f(x1 + 28)).append("\" y=\"").append(legendY).append("\">")
-            .append(esc(shorten(p.label(), 38))).append("</text>");
+            .append(esc(shorten(p.label(), 50))).append("</text>");
         legendY += 17;
       }
     }

@@ -145,6 +145,12 @@ final class HeadlessChromium implements AutoCloseable {
             if ("Page.loadEventFired".equals(n.path("method").asText())) {
               loaded.get().countDown();
             }
+            if ("Page.javascriptDialogOpening".equals(n.path("method").asText())) {
+              // recorded above; dismiss it so the page keeps loading and the test can report it
+              ObjectNode dismiss = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("method", "Page.handleJavaScriptDialog");
+              dismiss.putObject("params").put("accept", true);
+              ws.sendText(dismiss.toString(), true);
+            }
           }
         } catch (IOException e) {
           events.add(JSON.createObjectNode().put("method", "parse-error").put("text", msg));
@@ -215,19 +221,28 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // already closed
     }
+    List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
       }
+      for (ProcessHandle child : children) {
+        child.destroy();
+        child.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      children.forEach(ProcessHandle::destroyForcibly);
     }
-    try (Stream<Path> s = Files.walk(profile)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort cleanup of the temporary profile
+    for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+      try (Stream<Path> s = Files.walk(profile)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException ignored) {
+        // a late write by a dying child: try again
+      }
     }
   }
 }

@@ -19,6 +19,50 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportInChromiumTest {
   @TempDir Path tmp;
 
+  /** Everything the acceptance test forbids, as readable lines. */
+  static List<String> problems(HeadlessChromium chrome, List<String> allowedUrls) {
+      List<String> problems = new ArrayList<>();
+      for (JsonNode e : chrome.events("Runtime.consoleAPICalled")) {
+        String type = e.path("params").path("type").asText();
+        if (type.equals("error") || type.equals("assert") || type.equals("warning")) {
+          problems.add("console." + type + ": " + e.path("params").path("args"));
+        }
+      }
+      chrome.events("Runtime.exceptionThrown").forEach(e -> problems.add("exception: " + e.path("params").path("exceptionDetails")));
+      for (JsonNode e : chrome.events("Log.entryAdded")) {
+        String level = e.path("params").path("entry").path("level").asText();
+        if (level.equals("error") || level.equals("warning")) {
+          problems.add("log " + level + ": " + e.path("params").path("entry").path("text").asText());
+        }
+      }
+      chrome.events("Page.javascriptDialogOpening").forEach(e -> problems.add("dialog (XSS?): " + e.path("params")));
+      for (JsonNode e : chrome.events("Network.requestWillBeSent")) {
+        String u = e.path("params").path("request").path("url").asText();
+        if (!allowedUrls.contains(u) && !u.startsWith("data:")) {
+          problems.add("network request: " + u);
+        }
+      }
+    return problems;
+  }
+
+  /** The detector itself must see a console error, a network request and a dialog when they happen. */
+  @Test
+  void detectorCatchesConsoleErrorsRequestsAndDialogs() throws Exception {
+    assertTrue(Files.isExecutable(Path.of(HeadlessChromium.BINARY)),
+        "precondition: Chromium at " + HeadlessChromium.BINARY + " (Debian package chromium; override with LENSBENCH_CHROMIUM)");
+    Path bad = tmp.resolve("bad.html");
+    Files.writeString(bad, "<!DOCTYPE html><html><head><title>bad</title></head><body>"
+        + "<img src=\"http://127.0.0.1:9/probe.png\"><script>console.error('boom'); alert(1);</script></body></html>");
+    try (HeadlessChromium chrome = new HeadlessChromium(800, 600)) {
+      String url = bad.toUri().toString();
+      chrome.open(url);
+      List<String> p = problems(chrome, List.of(url));
+      assertTrue(p.stream().anyMatch(x -> x.startsWith("console.error")), "console error seen: " + p);
+      assertTrue(p.stream().anyMatch(x -> x.equals("network request: http://127.0.0.1:9/probe.png")), "request seen: " + p);
+      assertTrue(p.stream().anyMatch(x -> x.startsWith("dialog")), "alert dialog seen: " + p);
+    }
+  }
+
   @Test
   void reportLoadsCleanlyInHeadlessChromium() throws Exception {
     assertTrue(Files.isExecutable(Path.of(HeadlessChromium.BINARY)),
@@ -66,6 +110,8 @@ class ReportInChromiumTest {
 
       chrome.eval("window.scrollTo(0,0)");
       chrome.screenshot(screens.resolve("1-overview.png"));
+      chrome.eval("document.getElementById('t-overview').scrollIntoView()");
+      chrome.screenshot(screens.resolve("1b-overview-table.png"));
       chrome.eval("document.getElementById('charts').scrollIntoView()");
       chrome.screenshot(screens.resolve("2-charts.png"));
       chrome.eval("(function(){var h=document.querySelectorAll('#charts h3');h[2].scrollIntoView();return 1;})()");
@@ -74,34 +120,14 @@ class ReportInChromiumTest {
       chrome.screenshot(screens.resolve("4-rerank-significance.png"));
       chrome.eval("document.getElementById('drilldown').scrollIntoView()");
       chrome.screenshot(screens.resolve("5-drilldown.png"));
-      chrome.eval("(function(){var q=document.querySelectorAll('#drilldown h3');q[q.length-1].scrollIntoView();return 1;})()");
-      chrome.screenshot(screens.resolve("6-drilldown-rerank.png"));
+      chrome.eval("(function(){var q=document.querySelectorAll('#drilldown h3');q[q.length-2].scrollIntoView();return 1;})()");
+      chrome.screenshot(screens.resolve("6-drilldown-table-image.png"));
 
       chrome.open(cmp.toUri().toString());
       chrome.eval("document.getElementById('comparison').scrollIntoView()");
       chrome.screenshot(screens.resolve("7-comparison.png"));
 
-      List<String> problems = new ArrayList<>();
-      for (JsonNode e : chrome.events("Runtime.consoleAPICalled")) {
-        String type = e.path("params").path("type").asText();
-        if (type.equals("error") || type.equals("assert") || type.equals("warning")) {
-          problems.add("console." + type + ": " + e.path("params").path("args"));
-        }
-      }
-      chrome.events("Runtime.exceptionThrown").forEach(e -> problems.add("exception: " + e.path("params").path("exceptionDetails")));
-      for (JsonNode e : chrome.events("Log.entryAdded")) {
-        String level = e.path("params").path("entry").path("level").asText();
-        if (level.equals("error") || level.equals("warning")) {
-          problems.add("log " + level + ": " + e.path("params").path("entry").path("text").asText());
-        }
-      }
-      chrome.events("Page.javascriptDialogOpening").forEach(e -> problems.add("dialog (XSS?): " + e.path("params")));
-      for (JsonNode e : chrome.events("Network.requestWillBeSent")) {
-        String u = e.path("params").path("request").path("url").asText();
-        if (!u.equals(url) && !u.equals(cmp.toUri().toString()) && !u.startsWith("data:")) {
-          problems.add("network request: " + u);
-        }
-      }
+      List<String> problems = problems(chrome, List.of(url, cmp.toUri().toString()));
       assertEquals(List.of(), problems, "console errors, exceptions, dialogs or network requests");
       assertTrue(chrome.events("Page.loadEventFired").size() >= 2, "both pages loaded");
     }

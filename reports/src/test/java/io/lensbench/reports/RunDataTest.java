@@ -45,8 +45,28 @@ class RunDataTest {
     assertEquals(2, d.qrels().get("text-en").get("q1").get("d1"));
     assertTrue(d.provenance().isMissingNode(), "optional files may be absent");
     // a report renders even from this bare directory
-    Path html = ReportWriter.write(d.dir(), ReportOptions.defaults());
+    Path html = ReportWriter.write(d.dir(), ReportOptions.defaults().withOut(tmp.resolve("out/r.html")));
     assertTrue(Files.size(html) > 1000);
+    assertTrue(Files.isRegularFile(tmp.resolve("out/tables/overview.csv")), "tables next to --out");
+  }
+
+  @Test
+  void readsTheRunnersParityForm() throws Exception {
+    Path run = minimalRun();
+    Files.writeString(run.resolve("parity.json"), "{\"stores\":[\"milvus\",\"opensearch\"],\"rows\":[{\"strategy\":\"bm25\","
+        + "\"querySet\":\"text-en\",\"numQueries\":5,\"overlap_at_1\":1.0,\"overlap_at_10\":0.84,\"overlap_at_100\":0.9}]}");
+    ReportTable t = new Analysis(RunData.load(run), ReportOptions.defaults()).parity();
+    assertEquals(List.of(List.of("bm25", "text-en", "milvus", "opensearch", 10, 0.84, 5)), t.rows());
+  }
+
+  @Test
+  void fallsBackToAnAvailableMetric() throws Exception {
+    Path run = minimalRun();
+    Files.writeString(run.resolve("metrics/fashion.text-en.bm25.opensearch.json"),
+        "{\"summary\":{\"mrr\":0.4},\"perQuery\":{\"q1\":{\"mrr\":0.5}}}");
+    String page = Files.readString(ReportWriter.write(run, ReportOptions.defaults()));
+    assertTrue(page.contains("Per-query drill-down"));
+    assertTrue(page.contains("MRR per slice"), "slices use MRR when nDCG@10 is absent");
   }
 
   @Test

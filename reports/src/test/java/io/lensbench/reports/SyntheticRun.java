@@ -287,7 +287,7 @@ final class SyntheticRun {
         continue;
       }
       int g = rel.getOrDefault(it.id(), 0);
-      double score = quality * g * 0.45 + rnd.nextDouble() * (1.3 - quality);
+      double score = (quality - 0.4) * g * 0.5 + rnd.nextDouble();
       all.add(new String[] {it.id(), String.format(Locale.ROOT, "%.4f", score)});
     }
     all.sort(Comparator.<String[]>comparingDouble(a -> -Double.parseDouble(a[1])).thenComparing(a -> a[0], Comparator.reverseOrder()));

@@ -58,11 +58,17 @@ public record RerankCounts(
         0, latencyMs, false, null);
   }
 
-  /** The {@code "rerank"} object of a records line as an ordered map (same keys as {@link #toJson}). */
+  /**
+   * The {@code "rerank"} object of a records line as an ordered map: the keys of {@link #toJson}
+   * without null values (a reranker without a policy has no {@code policy} entry), so it survives
+   * {@code Map.copyOf}.
+   */
   public java.util.Map<String, Object> toMap() {
     ObjectMapper m = new ObjectMapper();
-    return m.convertValue(toJson(m),
+    java.util.LinkedHashMap<String, Object> map = m.convertValue(toJson(m),
         new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
+    map.values().removeIf(java.util.Objects::isNull);
+    return map;
   }
 
   /** The {@code "rerank"} object of a records line. */

@@ -16,11 +16,12 @@ import java.util.function.Function;
 /**
  * The {@code rerank} block of an experiment file, validated (docs/rerank.md):
  * <pre>
- * rerank:
- *   type: llm-listwise        # none (default) | llm-listwise | encoder
+ * reranker:
+ *   type: llm-listwise        # none | llm-listwise | encoder-text | encoder-joint (| encoder + mode)
+ *   id: llm-listwise          # cell-id suffix (default: the type)
  *   topN: 9                   # first-stage hits handed to the reranker
  *   candidateText: name_en    # item text shown with each candidate / compared by the encoder
- *   ...                       # type-specific keys (LlmRerankConfig, or mode/encoder/name)
+ *   ...                       # type-specific keys (LlmRerankConfig, or encoder)
  * </pre>
  *
  * @param type which reranker
@@ -116,6 +117,14 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
     return fromJson(node, where + ".params");
   }
 
+  /**
+   * From the runner's resolved {@code reranker} mapping ({@code type}, {@code id}, {@code topN}
+   * and the reranker's own keys; Experiment.RerankerSpec#config).
+   */
+  public static RerankSpec fromMap(Map<String, Object> config, String where) {
+    return fromJson(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(config), where);
+  }
+
   /** Reads the block; null, missing or the string {@code none} mean no reranker. */
   public static RerankSpec fromJson(JsonNode node, String where) {
     if (node == null || node.isNull() || node.isMissingNode()
@@ -128,14 +137,30 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
     }
     String typeName = LlmRerankConfig.str(node, "type", "none", where);
     Type type = null;
+    EncoderReranker.Mode impliedMode = null;
     for (Type t : Type.values()) {
       if (t.wire.equals(typeName)) {
         type = t;
       }
     }
+    if ("encoder-text".equals(typeName) || "encoder-joint".equals(typeName)) {
+      type = Type.ENCODER;
+      impliedMode = typeName.endsWith("text") ? EncoderReranker.Mode.TEXT
+          : EncoderReranker.Mode.JOINT;
+    }
     if (type == null) {
       throw new BadInputException(where + ".type: unknown reranker '" + typeName
-          + "' (expected one of none, llm-listwise, encoder)");
+          + "' (expected one of none, llm-listwise, encoder-text, encoder-joint, encoder)");
+    }
+    if (node.has("id") && node.has("name")) {
+      throw new BadInputException(where + ": give the cell-id suffix once, as id (found both id "
+          + "and name)");
+    }
+    if (node.has("id")) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy =
+          ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+      copy.set("name", copy.remove("id"));
+      node = copy;
     }
     int topN = (int) LlmRerankConfig.num(node, "topN", 10, where);
     String candidateText = LlmRerankConfig.str(node, "candidateText", "name_en", where);
@@ -157,7 +182,13 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
           }
         }
         EncoderReranker.Mode mode = LlmRerankConfig.enumOf(EncoderReranker.Mode.class,
-            LlmRerankConfig.str(node, "mode", "text", where), where + ".mode");
+            LlmRerankConfig.str(node, "mode", impliedMode == null ? "text"
+                : impliedMode.name().toLowerCase(java.util.Locale.ROOT), where), where + ".mode");
+        if (impliedMode != null && mode != impliedMode) {
+          throw new BadInputException(where + ".mode: type " + typeName + " implies mode "
+              + impliedMode.name().toLowerCase(java.util.Locale.ROOT) + ", found "
+              + mode.name().toLowerCase(java.util.Locale.ROOT));
+        }
         String encoderId = LlmRerankConfig.str(node, "encoder", null, where);
         if (encoderId == null || encoderId.isBlank()) {
           throw new BadInputException(where + ".encoder: required for type encoder (an encoder "

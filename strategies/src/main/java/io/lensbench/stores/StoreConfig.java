@@ -72,7 +72,7 @@ public record StoreConfig(
 
     /** True when this points at the embedded Milvus Lite that {@code stores up} starts. */
     public boolean isEmbedded() {
-      return isLocal(uri, 19530);
+      return isLocal(uri, embeddedPort("LENSBENCH_MILVUS_PORT", 19530));
     }
   }
 
@@ -106,7 +106,7 @@ public record StoreConfig(
 
     /** True when this points at the embedded node that {@code stores up} starts. */
     public boolean isEmbedded() {
-      return urls.size() == 1 && isLocal(urls.get(0), 19200);
+      return urls.size() == 1 && isLocal(urls.get(0), embeddedPort("LENSBENCH_OPENSEARCH_PORT", 19200));
     }
   }
 
@@ -126,7 +126,8 @@ public record StoreConfig(
   }
 
   /**
-   * {@link #defaults()} overridden by {@code LENSBENCH_MILVUS_URI}, {@code LENSBENCH_MILVUS_TOKEN},
+   * {@link #defaults()} overridden by {@code LENSBENCH_MILVUS_PORT} and {@code
+   * LENSBENCH_OPENSEARCH_PORT} (ports of the embedded stores), {@code LENSBENCH_MILVUS_URI}, {@code LENSBENCH_MILVUS_TOKEN},
    * {@code LENSBENCH_MILVUS_USER}, {@code LENSBENCH_MILVUS_PASSWORD}, {@code LENSBENCH_MILVUS_DB},
    * {@code LENSBENCH_OPENSEARCH_URL} (comma-separated for several nodes), {@code
    * LENSBENCH_OPENSEARCH_USER}, {@code LENSBENCH_OPENSEARCH_PASSWORD}, {@code
@@ -135,9 +136,16 @@ public record StoreConfig(
    */
   public static StoreConfig fromEnvironment(Map<String, String> env) {
     StoreConfig d = defaults();
+    // the embedded stores may run on other ports (LENSBENCH_MILVUS_PORT / LENSBENCH_OPENSEARCH_PORT,
+    // read by `lensbench stores up` too)
+    String milvusPort = blankToNull(env.get("LENSBENCH_MILVUS_PORT"));
+    String embeddedMilvus = milvusPort == null ? d.milvus().uri() : "http://127.0.0.1:" + port("LENSBENCH_MILVUS_PORT", milvusPort);
+    String osPort = blankToNull(env.get("LENSBENCH_OPENSEARCH_PORT"));
+    List<String> embeddedOs =
+        osPort == null ? d.opensearch().urls() : List.of("http://127.0.0.1:" + port("LENSBENCH_OPENSEARCH_PORT", osPort));
     MilvusConfig milvus =
         new MilvusConfig(
-            env.getOrDefault("LENSBENCH_MILVUS_URI", d.milvus().uri()),
+            orDefault(env.get("LENSBENCH_MILVUS_URI"), embeddedMilvus),
             Secret.ofNullable(env.get("LENSBENCH_MILVUS_TOKEN")),
             blankToNull(env.get("LENSBENCH_MILVUS_USER")),
             Secret.ofNullable(env.get("LENSBENCH_MILVUS_PASSWORD")),
@@ -147,7 +155,7 @@ public record StoreConfig(
     OpenSearchConfig opensearch =
         new OpenSearchConfig(
             urls == null || urls.isBlank()
-                ? d.opensearch().urls()
+                ? embeddedOs
                 : List.of(urls.trim().split("\\s*,\\s*")),
             blankToNull(env.get("LENSBENCH_OPENSEARCH_USER")),
             Secret.ofNullable(env.get("LENSBENCH_OPENSEARCH_PASSWORD")),
@@ -179,6 +187,27 @@ public record StoreConfig(
     return new StoreConfig(milvus, o, batchSize, connectTimeout, requestTimeout);
   }
 
+  /**
+   * This configuration with the endpoint of one store replaced (credentials kept), e.g. from an
+   * experiment file's {@code stores: [{name: milvus, uri: …}]}; null or blank {@code uri} changes
+   * nothing. For OpenSearch {@code uri} may list several comma-separated URLs.
+   */
+  public StoreConfig withEndpoint(String store, String uri) {
+    if (uri == null || uri.isBlank()) {
+      return this;
+    }
+    String s = store == null ? "" : store.trim().toLowerCase(Locale.ROOT);
+    return switch (s) {
+      case "milvus" -> withMilvus(
+          new MilvusConfig(uri, milvus.token(), milvus.user(), milvus.password(), milvus.database()));
+      case "opensearch" -> withOpenSearch(
+          new OpenSearchConfig(List.of(uri.trim().split("\\s*,\\s*")), opensearch.user(), opensearch.password(),
+              opensearch.insecure(), opensearch.trustStore(), opensearch.trustStorePassword()));
+      default -> throw new BadInputException(
+          "store name: expected one of " + Stores.NAMES + ", found '" + store + "'");
+    };
+  }
+
   public StoreConfig withTimeouts(Duration connect, Duration request) {
     return new StoreConfig(milvus, opensearch, batchSize, connect, request);
   }
@@ -206,10 +235,35 @@ public record StoreConfig(
     return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
   }
 
+  private static int embeddedPort(String variable, int dflt) {
+    String v = System.getenv(variable);
+    try {
+      return v == null || v.isBlank() ? dflt : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
   private static boolean isLocal(String url, int port) {
     URI u = URI.create(url);
     String host = u.getHost();
     return (host.equals("127.0.0.1") || host.equals("localhost")) && u.getPort() == port;
+  }
+
+  private static int port(String name, String value) {
+    try {
+      int p = Integer.parseInt(value.trim());
+      if (p >= 1 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadInputException(name + ": expected a port 1..65535, found '" + value + "'");
+  }
+
+  private static String orDefault(String value, String dflt) {
+    return value == null || value.isBlank() ? dflt : value;
   }
 
   private static String blankToNull(String s) {

@@ -98,5 +98,58 @@ class RerankSpecTest {
         "httpErrors", "retries", "promptTokens", "completionTokens", "latencyMs", "cached",
         "timeouts", "feedbackAsked", "lost", "fallback"), List.copyOf(k.toMap().keySet()));
     assertEquals(1, k.toMap().get("dropped"));
+    java.util.Map<String, Object> clean = java.util.Map.copyOf(RerankCounts.clean(1.5).toMap());
+    assertTrue(!clean.containsKey("policy"), "no null values: " + clean);
+    assertEquals(1.5, clean.get("latencyMs"));
+  }
+
+  @Test
+  void runnerMappingWithIdAndEncoderTypes() {
+    java.util.Map<String, Object> cfg = new java.util.LinkedHashMap<>();
+    cfg.put("type", "encoder-text");
+    cfg.put("id", "cheap");
+    cfg.put("topN", 20);
+    cfg.put("encoder", "all-minilm-l6-v2-q");
+    RerankSpec s = RerankSpec.fromMap(cfg, "demo.yaml reranker");
+    assertEquals("cheap", s.cellSuffix());
+    assertEquals(EncoderReranker.Mode.TEXT, s.encoder().mode());
+    assertEquals(20, s.topN());
+    cfg.put("mode", "joint");
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> RerankSpec.fromMap(cfg, "demo.yaml reranker"));
+    assertTrue(e.getMessage().contains("type encoder-text implies mode text"), e.getMessage());
+    java.util.Map<String, Object> llm = new java.util.LinkedHashMap<>();
+    llm.put("type", "llm-listwise");
+    llm.put("id", "llm-listwise");
+    llm.put("topN", 9);
+    llm.put("endpoint", java.util.Map.of("baseUrl", "http://127.0.0.1:8000/v1", "model", "m"));
+    RerankSpec l = RerankSpec.fromMap(llm, "demo.yaml reranker");
+    assertEquals("llm-listwise", l.cellSuffix());
+    assertEquals(9, l.topN());
+  }
+
+  @Test
+  void theExamplesInDocsRerankMdAreValid() throws Exception {
+    java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "rerank.md");
+    if (!java.nio.file.Files.isRegularFile(doc)) {
+      org.junit.jupiter.api.Assertions.fail("precondition: docs/rerank.md must be at " + doc
+          .toAbsolutePath() + " (tests run from the strategies module folder)");
+    }
+    String md = java.nio.file.Files.readString(doc);
+    ObjectMapper yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    int found = 0;
+    for (String block : md.split("```yaml\n")) {
+      if (!block.startsWith("reranker:")) {
+        continue;
+      }
+      String y = block.substring(0, block.indexOf("```"));
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> cfg = (java.util.Map<String, Object>) yaml.readValue(y,
+          java.util.Map.class).get("reranker");
+      RerankSpec s = RerankSpec.fromMap(cfg, "docs/rerank.md example " + (found + 1));
+      assertTrue(s.cellSuffix() != null);
+      found++;
+    }
+    assertEquals(2, found, "the LLM and the encoder examples");
   }
 }

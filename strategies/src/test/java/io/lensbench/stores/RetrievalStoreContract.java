@@ -68,7 +68,7 @@ public abstract class RetrievalStoreContract {
 
   @BeforeAll
   void connect() {
-    config = StoreConfig.fromEnvironment().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(120));
+    config = StoreConfig.fromEnvironment().withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(120));
     StorePrecondition.ensureRunning(storeName(), config);
     try {
       store = Stores.open(storeName(), config.withBatchSize(128));
@@ -210,6 +210,12 @@ public abstract class RetrievalStoreContract {
     assertTrue(store.exists(main), "exists after create");
     CollectionSchema described = store.describe(main).orElseThrow();
     assertEquals(mainSchema, described);
+    // a later run (new client, nothing cached) sees the same schema and can search at once
+    try (RetrievalStore later = Stores.open(storeName(), config)) {
+      assertEquals(mainSchema, later.describe(main).orElseThrow());
+      assertEquals(N, later.count(main));
+      assertEquals("d0000", later.knn(main, "cos_flat", docVectors.get(0), 1, Filter.NONE).get(0).id());
+    }
     assertFalse(store.exists(run + "_never_created"));
     assertTrue(store.describe(run + "_never_created").isEmpty());
     assertFalse(store.serverVersion().isBlank());

@@ -55,6 +55,29 @@ class StoreConfigTest {
   }
 
   @Test
+  void embeddedPortsMoveTheDefaults() {
+    StoreConfig c =
+        StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_PORT", "29530", "LENSBENCH_OPENSEARCH_PORT", "29200"));
+    assertEquals("http://127.0.0.1:29530", c.milvus().uri());
+    assertEquals(List.of("http://127.0.0.1:29200"), c.opensearch().urls());
+    assertThrows(BadInputException.class, () -> StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_PORT", "0")));
+  }
+
+  @Test
+  void withEndpointReplacesOneStoreKeepingCredentials() {
+    StoreConfig base = StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_TOKEN", "t", "LENSBENCH_OPENSEARCH_USER", "u"));
+    StoreConfig m = base.withEndpoint("milvus", "https://zilliz:443");
+    assertEquals("https://zilliz:443", m.milvus().uri());
+    assertEquals("t", m.milvus().token().reveal());
+    assertEquals(base.opensearch(), m.opensearch());
+    StoreConfig o = base.withEndpoint("OpenSearch", "https://a:9200,https://b:9200");
+    assertEquals(List.of("https://a:9200", "https://b:9200"), o.opensearch().urls());
+    assertEquals("u", o.opensearch().user());
+    assertEquals(base, base.withEndpoint("milvus", null));
+    assertThrows(BadInputException.class, () -> base.withEndpoint("solr", "http://x:1"));
+  }
+
+  @Test
   void credentialsNeverAppearInToString() {
     StoreConfig c =
         StoreConfig.fromEnvironment(

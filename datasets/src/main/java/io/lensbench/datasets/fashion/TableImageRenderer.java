@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  *
  * <p>OCR note: Debian tesseract 5.3 with {@code -l eng+kor} takes the narrow column of short
  * Hangul labels for vertical text unless told otherwise; read these images with
- * {@code tesseract IMG - -l eng+kor -c textord_tabfind_vertical_text=0} (TableImageOcrTest).
+ * {@code tesseract IMG - -l eng+kor --psm 4} (TableImageOcrTest).
  */
 public final class TableImageRenderer {
   private static final int PAD_X = 14;

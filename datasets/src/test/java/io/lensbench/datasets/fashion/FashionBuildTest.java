@@ -74,6 +74,8 @@ class FashionBuildTest {
     assertEquals(d.items().keySet(), splits.keySet());
     long test = splits.values().stream().filter(s -> s == Split.TEST).count();
     assertTrue(test > 400 && test < 650, "test items: " + test);
+    assertEquals(test, d.searchableItems().size());
+    assertEquals(d.items().size() - test, d.itemsIn(Split.TRAIN).size());
     Map<String, Map<Split, Integer>> perType = new HashMap<>();
     for (Item i : d.items().values()) {
       perType.computeIfAbsent(i.attribute("articleType"), k -> new HashMap<>())

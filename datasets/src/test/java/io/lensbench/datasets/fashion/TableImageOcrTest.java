@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rendered table images OCR back to their text with Debian tesseract ({@code tesseract IMG - -l
- * eng+kor -c textord_tabfind_vertical_text=0}): every label and value of the table appears in the
- * OCR output (whitespace removed). Without the vertical-text switch tesseract 5.3 reads the narrow
- * column of Hangul labels as vertical text and garbles about half of the Korean tables.
+ * eng+kor --psm 4}): every label and value of the table appears in the OCR output (whitespace
+ * removed). With the default page segmentation tesseract 5.3 takes the narrow column of Hangul
+ * labels for vertical text and garbles about half of the Korean tables (docs/datasets.md).
  */
 class TableImageOcrTest {
   @TempDir Path tmp;
@@ -72,7 +72,7 @@ class TableImageOcrTest {
   static String tesseract(Path png) throws IOException, InterruptedException {
     Process p;
     try {
-      p = new ProcessBuilder("tesseract", png.toString(), "-", "-l", "eng+kor", "-c", "textord_tabfind_vertical_text=0")
+      p = new ProcessBuilder("tesseract", png.toString(), "-", "-l", "eng+kor", "--psm", "4")
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       fail("precondition: Debian tesseract-ocr and tesseract-ocr-kor must be installed "

@@ -224,6 +224,7 @@ public final class EmbeddedMilvus implements EmbeddedStore {
       cause = "; cause: a Python package is missing in " + config.venvDir()
           + " (delete that folder to reinstall)";
     }
+    cause += Processes.lastExceptionMessage(text).map(m -> " [" + m + "]").orElse("");
     return new InfrastructureException("milvus: start failed: " + what + cause + "\n"
         + Processes.tail(logFile(), 25));
   }

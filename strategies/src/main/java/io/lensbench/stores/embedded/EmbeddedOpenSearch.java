@@ -128,6 +128,7 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
         if (h.ok()) {
           log.accept(String.format(Locale.ROOT, "opensearch: already running (pid %d, %s)",
               running.get().pid(), url()));
+          staleInstallNotice(running.get()).ifPresent(log);
           return status();
         }
         log.accept("opensearch: process " + running.get().pid() + " is up but not healthy yet ("
@@ -141,6 +142,33 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
       long t0 = System.nanoTime();
       ProcessHandle process = start(dist, java, user);
       return awaitHealthy(process, t0);
+    }
+  }
+
+  /**
+   * When the running node was started from an older install than the current artifacts would
+   * give (say, the Nori plugin was changed and rebuilt), says how to restart it. Never restarts
+   * by itself: others may be using the node.
+   */
+  private Optional<String> staleInstallNotice(ProcessHandle node) {
+    try {
+      String cmd = Processes.cmdline(node.pid()).orElse("");
+      String key = "-Dopensearch.path.home=";
+      int at = cmd.indexOf(key);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      int end = cmd.indexOf(' ', at);
+      Path runningFrom = Path.of(cmd.substring(at + key.length(), end < 0 ? cmd.length() : end));
+      Path current = distDir(fingerprint(artifactsDir()));
+      if (runningFrom.equals(current)) {
+        return Optional.empty();
+      }
+      return Optional.of("opensearch: note: the node runs from " + runningFrom + ", but the current "
+          + "build's artifacts make " + current.getFileName() + " (a plugin or module changed); to "
+          + "use it: lensbench stores down opensearch && lensbench stores up opensearch");
+    } catch (RuntimeException e) {
+      return Optional.empty(); // artifacts not found: nothing to compare with
     }
   }
 
@@ -316,8 +344,12 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     try (Stream<Path> dirs = Files.list(config.installDir())) {
       for (Path d : (Iterable<Path>) dirs::iterator) {
         String n = d.getFileName().toString();
+        // in use: the launcher script (bin/opensearch) or the node's java has it on its command
+        // line; recently made: another JVM may be about to start from it
         if (!d.equals(keep) && n.startsWith("opensearch-" + VERSION) && !n.endsWith(".tmp")
-            && !Processes.anyCommandLineContains("-Dopensearch.path.home=" + d + " ")) {
+            && !Processes.anyCommandLineContains(d + "/")
+            && Files.getLastModifiedTime(d).toInstant()
+                .isBefore(java.time.Instant.now().minus(Duration.ofMinutes(10)))) {
           deleteTree(d);
           log.accept("opensearch: deleted unused older install " + d);
         }
@@ -431,7 +463,8 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
           .replace("-XX:ErrorFile=logs/", "-XX:ErrorFile=" + logsDir() + "/");
       Files.writeString(confDir().resolve("jvm.options"), jvm, StandardCharsets.UTF_8);
       Files.writeString(confDir().resolve("jvm.options.d").resolve("lensbench-heap.options"),
-          "-Xms512m\n-Xmx512m\n", StandardCharsets.UTF_8);
+          "-Xms" + config.openSearchHeap() + "\n-Xmx" + config.openSearchHeap() + "\n",
+          StandardCharsets.UTF_8);
       Files.copy(dist.resolve("config").resolve("log4j2.properties"),
           confDir().resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
       Processes.deleteQuietly(consoleLog());
@@ -469,8 +502,9 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
       Process p = pb.start();
       Processes.writePid(pidFile(), p.pid());
       log.accept(String.format(Locale.ROOT,
-          "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap 512m",
-          VERSION, p.pid(), user.describe(), url(), config.openSearchTransportPort()));
+          "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap %s",
+          VERSION, p.pid(), user.describe(), url(), config.openSearchTransportPort(),
+          config.openSearchHeap()));
       return p.toHandle();
     } catch (IOException e) {
       throw new InfrastructureException("opensearch: cannot start " + cmd + ": " + e.getMessage(), e);
@@ -505,35 +539,40 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
   private InfrastructureException failure(String what, ProcessHandle process) {
     String logs = Processes.readQuietly(consoleLog()) + Processes.readQuietly(serverLog());
     String cause = diagnose(logs);
+    String message = Processes.lastExceptionMessage(logs).map(m -> " [" + m + "]").orElse("");
     return new InfrastructureException(String.format(Locale.ROOT,
-        "opensearch: start failed: %s%s%n%s%n%s", what, cause.isEmpty() ? "" : "; cause: " + cause,
+        "opensearch: start failed: %s%s%s%n%s%n%s", what, cause.isEmpty() ? "" : "; cause: " + cause,
+        message,
         Processes.tail(consoleLog(), 25), Processes.tail(serverLog(), 25)));
   }
 
   /** Recognises the common start-up failures in the node's logs. */
   static String diagnose(String logs) {
-    if (logs.contains("BindException") || logs.contains("Address already in use")) {
+    String l = logs.toLowerCase(Locale.ROOT);
+    if (l.contains("bindexception") || l.contains("address already in use")) {
       return "a port is already in use (BindException)";
     }
-    if (logs.contains("jar hell") || logs.contains("Jar Hell")) {
+    if (l.contains("jar hell")) {
       return "plugin failed to load: jar hell (a class is on the classpath twice)";
     }
-    if (logs.contains("failed to load plugin") || logs.contains("Could not load plugin")
-        || logs.contains("plugin [") && logs.contains("Exception")
-        || logs.contains("UnsupportedClassVersionError")) {
+    if (l.contains("unsupportedclassversionerror")) {
+      return "plugin failed to load: compiled for a newer Java than the node runs";
+    }
+    if (l.contains("failed to load plugin") || l.contains("could not load plugin")
+        || l.contains("was built for opensearch version")
+        || l.contains("plugin [") && l.contains("exception")) {
       return "plugin failed to load (see the log lines below)";
     }
-    if (logs.contains("could not find java") || logs.contains("JAVA_HOME")
-        && logs.contains("does not exist")) {
+    if (l.contains("could not find java") || l.contains("java_home") && l.contains("does not exist")) {
       return "no Java found at OPENSEARCH_JAVA_HOME";
     }
-    if (logs.contains("can not run opensearch as root")) {
+    if (l.contains("can not run opensearch as root")) {
       return "OpenSearch refuses to run as root";
     }
-    if (logs.contains("AccessDeniedException") || logs.contains("Permission denied")) {
+    if (l.contains("accessdeniedexception") || l.contains("permission denied")) {
       return "permission denied for the service user (see the log lines below)";
     }
-    if (logs.contains("OutOfMemoryError") || logs.contains("Cannot allocate memory")) {
+    if (l.contains("outofmemoryerror") || l.contains("cannot allocate memory")) {
       return "out of memory";
     }
     return "";

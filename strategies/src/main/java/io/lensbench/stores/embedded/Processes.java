@@ -189,10 +189,13 @@ final class Processes {
       return "  (no log file " + file + ")";
     }
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      // stack frames ("at ...", "... 6 more") bury the messages: leave them out
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .filter(l -> !l.trim().startsWith("at ") && !l.trim().matches("\\.\\.\\. \\d+ more"))
+          .toList();
       List<String> last = lines.subList(Math.max(0, lines.size() - n), lines.size());
       StringBuilder sb = new StringBuilder();
-      sb.append("  --- last ").append(last.size()).append(" lines of ").append(file).append(" ---\n");
+      sb.append("  --- last ").append(last.size()).append(" lines (stack frames left out) of ").append(file).append(" ---\n");
       for (String l : last) {
         sb.append("  | ").append(abbreviate(l, 400)).append('\n');
       }
@@ -200,6 +203,27 @@ final class Processes {
     } catch (IOException | UncheckedIOException e) {
       return "  (cannot read " + file + ": " + e.getMessage() + ")";
     }
+  }
+
+  /**
+   * The message of the last exception in a log ("Plugin [x] was built for ..."), or empty.
+   */
+  static Optional<String> lastExceptionMessage(String logs) {
+    String[] lines = logs.split("\\R");
+    for (int i = lines.length - 1; i >= 0; i--) {
+      String l = lines[i].trim();
+      if (l.startsWith("at ")) {
+        continue;
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("(?:Exception|Error): (.+)$").matcher(l);
+      if (m.find()) {
+        String msg = m.group(1);
+        int nested = msg.lastIndexOf("Exception: ");
+        return Optional.of(abbreviate(nested >= 0 ? msg.substring(nested + 11) : msg, 300));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whole text of a log file, or "" (for pattern checks). */

@@ -22,6 +22,7 @@ import java.util.Properties;
  * @param serviceUser system user the OpenSearch node runs as when LensBench runs as root
  * @param python Python 3.10+ interpreter that creates the Milvus Lite virtualenv
  * @param startTimeout how long {@code up} waits for a store to become healthy
+ * @param openSearchHeap OpenSearch JVM heap (-Xms and -Xmx), e.g. {@code 512m} (default) or {@code 2g}
  */
 public record StoresConfig(
     Path home,
@@ -31,7 +32,8 @@ public record StoresConfig(
     Optional<Path> artifactsDir,
     String serviceUser,
     String python,
-    Duration startTimeout) {
+    Duration startTimeout,
+    String openSearchHeap) {
 
   public static final int DEFAULT_OPENSEARCH_HTTP_PORT = 19200;
   public static final int DEFAULT_OPENSEARCH_TRANSPORT_PORT = 19300;
@@ -48,6 +50,10 @@ public record StoresConfig(
       throw new BadInputException(String.format(Locale.ROOT,
           "store ports must differ: found OpenSearch HTTP %d, transport %d, Milvus %d",
           openSearchHttpPort, openSearchTransportPort, milvusPort));
+    }
+    if (!openSearchHeap.matches("[1-9][0-9]*[mMgG]")) {
+      throw new BadInputException("OpenSearch heap (LENSBENCH_OPENSEARCH_HEAP): expected a size like "
+          + "512m or 2g, found '" + openSearchHeap + "'");
     }
     if (startTimeout.isNegative() || startTimeout.isZero()) {
       throw new BadInputException("store start timeout must be positive, found " + startTimeout);
@@ -67,7 +73,8 @@ public record StoresConfig(
    * {@code LENSBENCH_OPENSEARCH_ARTIFACTS}; {@code lensbench.stores.user} /
    * {@code LENSBENCH_STORES_USER} / lensbench; {@code lensbench.python} / {@code LENSBENCH_PYTHON}
    * / python3; {@code lensbench.stores.timeout.seconds} / {@code LENSBENCH_STORES_TIMEOUT_SECONDS}
-   * / 180. The home is {@link LensBenchHome#resolve()}.
+   * / 180; {@code lensbench.opensearch.heap} / {@code LENSBENCH_OPENSEARCH_HEAP} / 512m. The home
+   * is {@link LensBenchHome#resolve()}.
    */
   public static StoresConfig from(Properties props, Map<String, String> env) {
     int http = intSetting(props, env, "lensbench.opensearch.port", "LENSBENCH_OPENSEARCH_PORT",
@@ -84,13 +91,20 @@ public record StoresConfig(
     String python = setting(props, env, "lensbench.python", "LENSBENCH_PYTHON").orElse("python3");
     int timeout = intSetting(props, env, "lensbench.stores.timeout.seconds",
         "LENSBENCH_STORES_TIMEOUT_SECONDS", 180);
+    String heap = setting(props, env, "lensbench.opensearch.heap", "LENSBENCH_OPENSEARCH_HEAP")
+        .orElse("512m");
     return new StoresConfig(LensBenchHome.resolve(), http, transport, milvus, artifacts, user,
-        python, Duration.ofSeconds(timeout));
+        python, Duration.ofSeconds(timeout), heap);
   }
 
   public StoresConfig withPorts(int httpPort, int transportPort, int milvusPortNumber) {
     return new StoresConfig(home, httpPort, transportPort, milvusPortNumber, artifactsDir,
-        serviceUser, python, startTimeout);
+        serviceUser, python, startTimeout, openSearchHeap);
+  }
+
+  public StoresConfig withStartTimeout(Duration timeout) {
+    return new StoresConfig(home, openSearchHttpPort, openSearchTransportPort, milvusPort,
+        artifactsDir, serviceUser, python, timeout, openSearchHeap);
   }
 
   /** Instance folder of the OpenSearch node: {@code opensearch/}, or {@code opensearch-<port>/}. */

@@ -88,6 +88,8 @@ public final class MilvusStore implements RetrievalStore {
   /** Collection property holding the LensBench schema JSON (Milvus Lite drops descriptions). */
   public static final String SCHEMA_PROPERTY = "lensbench.schema";
   private static final int VARCHAR_MAX = 65_535;
+  private static final java.util.regex.Pattern MILVUS_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
   private static final Map<String, Object> STANDARD_ANALYZER =
       Map.of("tokenizer", "standard", "filter", List.of("lowercase"));
 
@@ -184,8 +186,8 @@ public final class MilvusStore implements RetrievalStore {
     if (exists(schema.name())) {
       throw new BadInputException(where + ": expected a new collection, found one that already exists (drop it first)");
     }
-    CreateCollectionReq.CollectionSchema ms = client.createSchema();
-    ms.setEnableDynamicField(false);
+    CreateCollectionReq.CollectionSchema ms =
+        CreateCollectionReq.CollectionSchema.builder().enableDynamicField(false).build();
     ms.addField(
         AddFieldReq.builder()
             .fieldName(SchemaChecks.ID_FIELD)
@@ -290,6 +292,9 @@ public final class MilvusStore implements RetrievalStore {
 
   @Override
   public boolean exists(String collection) {
+    if (collection == null || !MILVUS_NAME.matcher(collection).matches()) {
+      return false; // Milvus would reject the name; no such collection can exist
+    }
     return call(
         where(collection),
         "hasCollection",
@@ -420,15 +425,14 @@ public final class MilvusStore implements RetrievalStore {
   public void upsert(String collection, List<StoreDocument> documents) {
     CollectionSchema s = schema(collection);
     String where = where(collection);
+    List<JsonObject> all = new ArrayList<>(documents.size());
     for (StoreDocument d : documents) {
       SchemaChecks.checkDocument(where, s, d);
+      all.add(row(where, s, d)); // every document is checked before the first batch is sent
     }
     int batch = config.batchSize();
-    for (int from = 0; from < documents.size(); from += batch) {
-      List<JsonObject> rows = new ArrayList<>();
-      for (StoreDocument d : documents.subList(from, Math.min(documents.size(), from + batch))) {
-        rows.add(row(s, d));
-      }
+    for (int from = 0; from < all.size(); from += batch) {
+      List<JsonObject> rows = all.subList(from, Math.min(all.size(), from + batch));
       int first = from;
       call(
           where,
@@ -437,7 +441,7 @@ public final class MilvusStore implements RetrievalStore {
     }
   }
 
-  private JsonObject row(CollectionSchema s, StoreDocument d) {
+  private JsonObject row(String where, CollectionSchema s, StoreDocument d) {
     JsonObject o = new JsonObject();
     o.addProperty(SchemaChecks.ID_FIELD, d.id());
     for (VectorField v : s.vectors()) {
@@ -449,7 +453,9 @@ public final class MilvusStore implements RetrievalStore {
     }
     Map<String, String> texts = d.texts() == null ? Map.of() : d.texts();
     for (TextField t : s.texts()) {
-      o.addProperty(t.name(), milvusText(t, texts.get(t.name())));
+      String text = milvusText(t, texts.get(t.name()));
+      checkVarcharLength(where, d.id(), t.name(), text);
+      o.addProperty(t.name(), text);
     }
     Map<String, Object> scalars = d.scalars() == null ? Map.of() : d.scalars();
     for (ScalarField f : s.scalars()) {
@@ -459,12 +465,22 @@ public final class MilvusStore implements RetrievalStore {
       } else if (f.type() == ScalarField.Type.INT) {
         o.addProperty(f.name(), ((Number) v).longValue());
       } else if (f.type() == ScalarField.Type.KEYWORD) {
+        checkVarcharLength(where, d.id(), f.name(), (String) v);
         o.addProperty(f.name(), (String) v);
       } else {
         o.add(f.name(), gson.toJsonTree(v));
       }
     }
     return o;
+  }
+
+  private static void checkVarcharLength(String where, String id, String field, String value) {
+    int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > VARCHAR_MAX) {
+      throw new BadInputException(
+          String.format(Locale.ROOT, "%s: document '%s': field '%s': expected at most %d UTF-8 bytes (Milvus VARCHAR), found %d",
+              where, id, field, VARCHAR_MAX, bytes));
+    }
   }
 
   /** What Milvus stores and searches for a text: Korean as Nori morphemes (see class comment). */
@@ -630,20 +646,23 @@ public final class MilvusStore implements RetrievalStore {
             .params("{}");
       }
       if (!expr.isEmpty()) {
-        a.expr(expr);
+        a.filter(expr);
       }
       subs.add(a.build());
     }
     CreateCollectionReq.Function ranker;
     if (request.ranker() instanceof HybridRequest.Rrf rrf) {
-      ranker = new RRFRanker(rrf.k());
+      ranker = RRFRanker.builder().k(rrf.k()).build();
     } else if (request.ranker() instanceof HybridRequest.Weighted w) {
       if (w.weights().size() != request.searches().size()) {
         throw new BadInputException(
             String.format(Locale.ROOT, "%s: hybrid weighted ranker: expected %d weights (one per sub-search), found %d",
                 where, request.searches().size(), w.weights().size()));
       }
-      ranker = new WeightedRanker(w.weights().stream().map(Double::floatValue).collect(Collectors.toList()));
+      ranker =
+          WeightedRanker.builder()
+              .weights(w.weights().stream().map(Double::floatValue).collect(Collectors.toList()))
+              .build();
     } else {
       throw new BadInputException(where + ": hybrid: expected an RRF or weighted ranker, found " + request.ranker());
     }

@@ -336,7 +336,7 @@ public final class OpenSearchStore implements RetrievalStore {
   }
 
   /** FACTS: any knn_vector without engine lucene (faiss, nmslib, or no method = faiss) kills the embedded node on write. */
-  private static void checkLuceneOnly(String where, JsonNode props) {
+  static void checkLuceneOnly(String where, JsonNode props) {
     for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if ("knn_vector".equals(e.getValue().path("type").asText())) {

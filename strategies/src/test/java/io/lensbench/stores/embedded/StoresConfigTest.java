@@ -20,6 +20,7 @@ class StoresConfigTest {
     assertEquals(19530, c.milvusPort());
     assertEquals("lensbench", c.serviceUser());
     assertEquals(Duration.ofSeconds(180), c.startTimeout());
+    assertEquals("512m", c.openSearchHeap());
     assertEquals(c.home().resolve("opensearch"), c.openSearchInstanceDir());
     assertEquals(c.home().resolve("milvus"), c.milvusInstanceDir());
     assertEquals(c.home().resolve("venv"), c.venvDir());
@@ -55,6 +56,9 @@ class StoresConfigTest {
     BadInputException outOfRange = assertThrows(BadInputException.class,
         () -> StoresConfig.from(new Properties(), Map.of("LENSBENCH_OPENSEARCH_PORT", "70000")));
     assertTrue(outOfRange.getMessage().contains("70000"), outOfRange.getMessage());
+    BadInputException heap = assertThrows(BadInputException.class,
+        () -> StoresConfig.from(new Properties(), Map.of("LENSBENCH_OPENSEARCH_HEAP", "lots")));
+    assertTrue(heap.getMessage().contains("'lots'"), heap.getMessage());
     BadInputException clash = assertThrows(BadInputException.class,
         () -> StoresConfig.from(new Properties(), Map.of("LENSBENCH_MILVUS_PORT", "19200")));
     assertTrue(clash.getMessage().contains("must differ"), clash.getMessage());

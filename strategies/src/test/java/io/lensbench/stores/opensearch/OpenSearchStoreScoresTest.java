@@ -1,8 +1,12 @@
 package io.lensbench.stores.opensearch;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lensbench.core.BadInputException;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.stores.Metric;
 import io.lensbench.stores.StoreConfig;
@@ -31,5 +35,18 @@ class OpenSearchStoreScoresTest {
         OpenSearchStore.unreachable(StoreConfig.OpenSearchConfig.embedded(), "collection 'x'", "count", new ConnectException("Connection refused"));
     assertTrue(e.getMessage().contains("http://127.0.0.1:19200"), e.getMessage());
     assertTrue(e.getMessage().endsWith("start it with: ./lensbench stores up"), e.getMessage());
+  }
+
+  @Test
+  void onlyLuceneEngineIndexesAreAccepted() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    assertDoesNotThrow(() -> OpenSearchStore.checkLuceneOnly("w", m.readTree(
+        "{\"v\":{\"type\":\"knn_vector\",\"dimension\":4,\"method\":{\"name\":\"hnsw\",\"engine\":\"lucene\"}},\"t\":{\"type\":\"text\"}}")));
+    BadInputException faiss = assertThrows(BadInputException.class, () -> OpenSearchStore.checkLuceneOnly("w", m.readTree(
+        "{\"v\":{\"type\":\"knn_vector\",\"dimension\":4,\"method\":{\"name\":\"hnsw\",\"engine\":\"faiss\"}}}")));
+    assertTrue(faiss.getMessage().contains("expected k-NN engine 'lucene', found 'faiss'"), faiss.getMessage());
+    BadInputException noMethod = assertThrows(BadInputException.class, () -> OpenSearchStore.checkLuceneOnly("w", m.readTree(
+        "{\"v\":{\"type\":\"knn_vector\",\"dimension\":4}}")));
+    assertTrue(noMethod.getMessage().contains("faiss by default"), noMethod.getMessage());
   }
 }

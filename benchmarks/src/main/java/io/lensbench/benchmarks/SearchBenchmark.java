@@ -1,0 +1,134 @@
+package io.lensbench.benchmarks;
+
+import io.lensbench.bench.BenchFixture;
+import io.lensbench.stores.Filter;
+import io.lensbench.stores.HybridRequest;
+import io.lensbench.stores.RetrievalStore;
+import io.lensbench.stores.SearchHit;
+import io.lensbench.strategies.QueryPlan;
+import io.lensbench.strategies.Retrieval;
+import io.lensbench.strategies.SearchExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Search latency per strategy × store × k with pre-encoded query vectors (no model in the loop).
+ *
+ * <ul>
+ *   <li>{@link #raw}: the store calls alone — each sub-search of the plan through the store client
+ *       (or the store's native hybrid call), no sorting, cutting or fusion;
+ *   <li>{@link #harness}: the harness's query path minus encoding — {@link SearchExecutor}, i.e.
+ *       the same store calls plus tie-ordering, cutting and client-side fusion. harness / raw is
+ *       the harness's own overhead (goal ≤ 5 %).
+ * </ul>
+ *
+ * The same benchmark in {@code Mode.Throughput} at 1, 2, 4, 8 threads is the concurrency sweep
+ * (QPS from wall time, summed over threads).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class SearchBenchmark {
+
+  @Param({"joint"})
+  public String strategy;
+
+  @Param({"milvus", "opensearch"})
+  public String store;
+
+  @Param({"10"})
+  public int k;
+
+  private RetrievalStore client;
+  private String collection;
+  private QueryPlan[] ring;
+
+  /** Each thread walks the seeded ring from its own offset. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+
+    @Setup(Level.Trial)
+    public void start() {
+      next = (int) (Thread.currentThread().getId() * 7919 % 1_000_003);
+    }
+  }
+
+  @Setup(Level.Trial)
+  public void connect() {
+    BenchFixture fixture = Fixtures.load();
+    BenchFixture.Cell cell = fixture.cell(strategy, store);
+    client = Fixtures.openChecked(cell);
+    collection = cell.collection();
+    List<BenchFixture.RingQuery> queries = fixture.ring(strategy);
+    ring = new QueryPlan[queries.size()];
+    for (int i = 0; i < ring.length; i++) {
+      ring[i] = queries.get(i).plan();
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private QueryPlan nextPlan(Cursor c) {
+    QueryPlan p = ring[Math.floorMod(c.next, ring.length)];
+    c.next++;
+    return p;
+  }
+
+  @Benchmark
+  public Object raw(Cursor c) {
+    QueryPlan plan = nextPlan(c);
+    int depth = Math.max(k, plan.candidates());
+    if (plan.searches().size() > 1 && plan.fusion().mode().isNative()) {
+      List<HybridRequest.SubSearch> subs = new ArrayList<>(plan.searches().size());
+      for (HybridRequest.SubSearch s : plan.searches()) {
+        subs.add(withDepth(s, depth));
+      }
+      HybridRequest.Ranker ranker =
+          plan.fusion().mode() == io.lensbench.strategies.FusionSpec.Mode.NATIVE_RRF
+              ? new HybridRequest.Rrf(plan.fusion().rrfK())
+              : new HybridRequest.Weighted(plan.weights());
+      return client.hybrid(collection, new HybridRequest(subs, ranker, k, Filter.NONE));
+    }
+    int d = plan.searches().size() == 1 ? k : depth;
+    List<List<SearchHit>> lists = new ArrayList<>(plan.searches().size());
+    for (HybridRequest.SubSearch s : plan.searches()) {
+      if (s instanceof HybridRequest.Knn knn) {
+        lists.add(client.knn(collection, knn.field(), knn.vector(), d, Filter.NONE));
+      } else {
+        HybridRequest.Bm25 b = (HybridRequest.Bm25) s;
+        lists.add(client.bm25(collection, b.field(), b.text(), d, Filter.NONE));
+      }
+    }
+    return lists;
+  }
+
+  @Benchmark
+  public Retrieval harness(Cursor c) {
+    return SearchExecutor.execute(client, collection, nextPlan(c), k, Filter.NONE);
+  }
+
+  private static HybridRequest.SubSearch withDepth(HybridRequest.SubSearch s, int depth) {
+    if (s instanceof HybridRequest.Knn knn) {
+      return new HybridRequest.Knn(knn.field(), knn.vector(), depth);
+    }
+    HybridRequest.Bm25 b = (HybridRequest.Bm25) s;
+    return new HybridRequest.Bm25(b.field(), b.text(), depth);
+  }
+}
