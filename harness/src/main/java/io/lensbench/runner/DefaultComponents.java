@@ -16,6 +16,7 @@ import io.lensbench.datasets.DatasetLoader;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.JointEncoders;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.encoders.TextEncoders;
 import io.lensbench.encoders.joint.JointModels;
@@ -159,16 +160,33 @@ public final class DefaultComponents implements Components {
     JointEncoder j = joints.get(id);
     if (j == null) {
       Path dir = jointDir(id);
-      if (!JointModels.isTrained(dir)) {
-        throw new InfrastructureException(String.format(Locale.ROOT,
-            "joint encoder '%s': expected a trained model (model-card.json + image tower) in %s, "
-                + "found none (the demo trains it; or point models.joint at a model folder)", id, dir));
+      JointEncoder opened;
+      if (id.equals(ExperimentValidator.DEFAULT_JOINT_ENCODER)) {
+        if (!JointModels.isTrained(dir)) {
+          throw new InfrastructureException(String.format(Locale.ROOT,
+              "joint encoder 'default': expected the dataset's trained model in %s, found none "
+                  + "(train it: lensbench train joint --dataset %s; the demo does this once)",
+              dir, dataset.root()));
+        }
+        opened = TrainedJointEncoder.open(dir);
+      } else {
+        if (!Files.isDirectory(dir)) {
+          throw new BadInputException(String.format(Locale.ROOT,
+              "joint encoder '%s': expected a model folder (or 'default'), found no folder at %s",
+              id, dir));
+        }
+        opened = JointEncoders.open(dir);
       }
-      TrainedJointEncoder trained = TrainedJointEncoder.open(dir);
-      Map<String, Object> card = new LinkedHashMap<>(trained.card());
+      Map<String, Object> card = new LinkedHashMap<>();
+      if (opened instanceof TrainedJointEncoder trained) {
+        card.putAll(trained.card());
+      } else {
+        card.put("id", opened.id());
+        card.put("dimension", opened.dimension());
+      }
       card.put("folder", dir.toString());
       cards.put(id, card);
-      j = track(new CachedJointEncoder(trained, cacheRoot));
+      j = track(new CachedJointEncoder(opened, cacheRoot));
       joints.put(id, j);
     }
     return j;
