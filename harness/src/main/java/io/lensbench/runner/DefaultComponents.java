@@ -197,7 +197,7 @@ public final class DefaultComponents implements Components {
    * config and text encoder — what the demo trains); an existing folder; else a name under
    * {@code LensBenchHome/models/joint/}.
    */
-  Path jointDir(String id) {
+  public Path jointDir(String id) {
     if (id.equals(ExperimentValidator.DEFAULT_JOINT_ENCODER)) {
       if (dataset == null) {
         throw new IllegalStateException("the default joint model needs the dataset loaded first");

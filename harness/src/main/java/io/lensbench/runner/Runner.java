@@ -60,6 +60,7 @@ public final class Runner {
   private final boolean reindex;
   private final PrintStream out;
   private final PrintStream err;
+  private RunObserver observer;
   private final Map<String, String> storeUris = new LinkedHashMap<>();
 
   /** What a run produced. */
@@ -80,6 +81,15 @@ public final class Runner {
     this.reindex = reindex;
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * Lets {@code observer} see every strategy's collections and encoded queries. With an observer
+   * the runner also prepares (indexes, encodes) strategies whose cells are all done.
+   */
+  public Runner observe(RunObserver observer) {
+    this.observer = observer;
+    return this;
   }
 
   public Result run() {
@@ -156,7 +166,7 @@ public final class Runner {
           pending.add(c);
         }
       }
-      if (pending.isEmpty()) {
+      if (pending.isEmpty() && observer == null) {
         continue;
       }
       String collection = collectionName(dataset.name(), spec.type(), strategy, itemsHash);
@@ -164,16 +174,27 @@ public final class Runner {
           Hashing.sha256Hex(strategy.fingerprint() + "\n" + dataset.checksum() + "\n" + itemsHash);
       Set<String> storesNeeded = new java.util.LinkedHashSet<>();
       pending.forEach(c -> storesNeeded.add(c.store()));
+      if (observer != null) {
+        storesNeeded.addAll(stores.keySet());
+      }
       for (String storeName : storesNeeded) {
         ensureIndex(stores.get(storeName), strategy, collection, contentHash, corpus, encoded);
+        if (observer != null) {
+          observer.indexed(strategy, storeName, collection,
+              stores.get(storeName).count(collection), corpus);
+        }
       }
       for (QuerySet qs : querySets) {
         List<CellId> qsPending =
             pending.stream().filter(c -> c.querySet().equals(qs.name())).toList();
-        if (qsPending.isEmpty()) {
+        if (qsPending.isEmpty() && observer == null) {
           continue;
         }
         List<Planned> plans = plan(strategy, qs);
+        if (observer != null) {
+          observer.planned(strategy, qs, plans.stream().map(Planned::query).toList(),
+              plans.stream().map(Planned::plan).toList());
+        }
         for (CellId cell : qsPending) {
           runCell(dir, cell, qs, plans, strategy, stores.get(cell.store()), collection, reranker,
               dataset, scorer);
