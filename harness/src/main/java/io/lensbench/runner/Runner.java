@@ -523,14 +523,15 @@ public final class Runner {
   }
 
   /**
-   * parity.json (docs/run-directory.md): per strategy × query set, overlapAtK = mean over queries
-   * of |top-k(A) ∩ top-k(B)| / k for A = Milvus, B = OpenSearch, k = 10; plus overlap at 1 and at
-   * the run depth and the number of queries whose top-10 lists are identical. Read back from the
-   * records, so a resumed run computes it over every cell.
+   * parity.json (docs/run-directory.md): per strategy × query set, overlap@k between the Milvus
+   * and OpenSearch lists — per query |A_k ∩ B_k| / max(|A_k|, |B_k|) (1 when both are empty, so
+   * identical short lists count as equal), averaged over queries — at k = 1, 10 and the run depth,
+   * and the number of queries whose top-10 lists are identical. Read back from the records, so a
+   * resumed run computes it over every cell.
    */
   private void writeParity(Path dir, String dataset, List<QuerySet> querySets,
       Set<String> strategyIds, Set<String> storeNames, String rerankerId) {
-    List<Map<String, Object>> pairs = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     if (storeNames.contains("milvus") && storeNames.contains("opensearch")) {
       for (String sid : strategyIds) {
         for (QuerySet qs : querySets) {
@@ -544,34 +545,29 @@ public final class Runner {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("strategy", sid);
           row.put("querySet", qs.name());
-          row.put("storeA", "milvus");
-          row.put("storeB", "opensearch");
-          row.put("k", PARITY_K);
-          row.put("overlapAtK", meanOverlap(qs, ra, rb, PARITY_K));
           row.put("numQueries", qs.queries().size());
-          row.put("overlapAt1", meanOverlap(qs, ra, rb, 1));
-          row.put("depth", exp.k());
-          row.put("overlapAtDepth", meanOverlap(qs, ra, rb, exp.k()));
+          for (int k : new java.util.TreeSet<>(List.of(1, 10, exp.k()))) {
+            row.put("overlap_at_" + k, meanOverlap(qs, ra, rb, k));
+          }
           int identical = 0;
           for (Query q : qs.queries()) {
-            if (top(ra.getOrDefault(q.id(), List.of()), PARITY_K)
-                .equals(top(rb.getOrDefault(q.id(), List.of()), PARITY_K))) {
+            if (top(ra.getOrDefault(q.id(), List.of()), 10)
+                .equals(top(rb.getOrDefault(q.id(), List.of()), 10))) {
               identical++;
             }
           }
-          row.put("identicalTopK", identical);
-          pairs.add(row);
+          row.put("identicalTop10", identical);
+          rows.add(row);
         }
       }
     }
     Map<String, Object> parity = new LinkedHashMap<>();
-    parity.put("k", PARITY_K);
+    parity.put("stores", List.of("milvus", "opensearch"));
+    parity.put("definition", "mean over queries of |A_k ∩ B_k| / max(|A_k|, |B_k|); 1 when both empty");
     parity.put("index", exp.index());
-    parity.put("pairs", pairs);
+    parity.put("rows", rows);
     RunFiles.writeJson(dir.resolve("parity.json"), parity);
   }
-
-  static final int PARITY_K = 10;
 
   private static double meanOverlap(QuerySet qs, Map<String, List<SearchHit>> ra,
       Map<String, List<SearchHit>> rb, int k) {
@@ -580,14 +576,21 @@ public final class Runner {
     }
     double sum = 0;
     for (Query q : qs.queries()) {
-      Set<String> la = new HashSet<>(top(ra.getOrDefault(q.id(), List.of()), k));
+      List<String> la = top(ra.getOrDefault(q.id(), List.of()), k);
+      List<String> lb = top(rb.getOrDefault(q.id(), List.of()), k);
+      int denom = Math.max(la.size(), lb.size());
+      if (denom == 0) {
+        sum += 1;
+        continue;
+      }
+      Set<String> s = new HashSet<>(la);
       int inter = 0;
-      for (String id : top(rb.getOrDefault(q.id(), List.of()), k)) {
-        if (la.contains(id)) {
+      for (String id : lb) {
+        if (s.contains(id)) {
           inter++;
         }
       }
-      sum += (double) inter / k;
+      sum += (double) inter / denom;
     }
     return sum / qs.queries().size();
   }

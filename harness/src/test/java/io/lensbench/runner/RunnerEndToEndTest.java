@@ -154,11 +154,11 @@ class RunnerEndToEndTest {
   @Order(4)
   void exactSearchGivesTheSameListsOnBothStores() throws IOException {
     JsonNode parity = new ObjectMapper().readTree(runDir.resolve("parity.json").toFile());
-    assertEquals(7 * 4, parity.path("pairs").size());
-    for (JsonNode row : parity.path("pairs")) {
+    assertEquals(7 * 4, parity.path("rows").size());
+    for (JsonNode row : parity.path("rows")) {
       String s = row.path("strategy").asText();
       if (s.equals("joint") || s.equals("crossmodal-text-summary")) {
-        assertEquals(1.0, row.path("overlapAtK").asDouble(), 1e-9, row.toString());
+        assertEquals(1.0, row.path("overlap_at_10").asDouble(), 1e-9, row.toString());
       }
     }
   }
