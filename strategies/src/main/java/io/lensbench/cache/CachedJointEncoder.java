@@ -9,17 +9,20 @@ import java.util.Map;
 
 /**
  * A {@link JointEncoder} whose image and text embeddings are cached on disk, keyed by (SHA-256 of
- * the image file bytes or text, model id). Composed image+text queries are not cached.
+ * the image file bytes or text, model id). Composed image+text queries are cached too, keyed by
+ * both hashes.
  */
 public final class CachedJointEncoder implements JointEncoder {
   private final JointEncoder delegate;
   private final EmbeddingCache images;
   private final EmbeddingCache texts;
+  private final EmbeddingCache composed;
 
   public CachedJointEncoder(JointEncoder delegate, Path cacheRoot) {
     this.delegate = delegate;
     this.images = EmbeddingCache.open(cacheRoot, delegate.id(), "image");
     this.texts = EmbeddingCache.open(cacheRoot, delegate.id(), "text-query");
+    this.composed = EmbeddingCache.open(cacheRoot, delegate.id(), "image-text");
   }
 
   @Override
@@ -81,7 +84,16 @@ public final class CachedJointEncoder implements JointEncoder {
 
   @Override
   public float[] embedImageText(Path image, String text) {
-    return delegate.embedImageText(image, text);
+    String key = io.lensbench.core.Hashing.sha256Hex(
+        EmbeddingCache.fileKey(image) + "+" + EmbeddingCache.textKey(text));
+    float[] hit = composed.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    float[] v = delegate.embedImageText(image, text);
+    composed.put(key, v);
+    composed.flush();
+    return v.clone();
   }
 
   @Override
@@ -89,6 +101,7 @@ public final class CachedJointEncoder implements JointEncoder {
     try {
       images.close();
       texts.close();
+      composed.close();
     } finally {
       delegate.close();
     }

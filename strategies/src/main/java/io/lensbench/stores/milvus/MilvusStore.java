@@ -745,21 +745,28 @@ public final class MilvusStore implements RetrievalStore {
     try {
       return action.get();
     } catch (RuntimeException e) {
-      if (isConnectionFailure(e) || isLoaded(collection)) {
+      if (isConnectionFailure(e) || Boolean.TRUE.equals(loadState(collection))) {
         throw failure(where(collection), what, e);
       }
-      // e.g. after a Milvus restart collections come back released (FACTS): load on use
+      // e.g. after a Milvus restart collections come back released (FACTS): load on use. When
+      // the load state itself cannot be read (Milvus Lite after a restart answers with an enum
+      // the SDK does not know), loading and retrying once is the safe move: if the load fails,
+      // that failure is reported.
       ensureLoaded(collection);
       return call(where(collection), what, action);
     }
   }
 
   private boolean isLoaded(String collection) {
+    return !Boolean.FALSE.equals(loadState(collection));
+  }
+
+  /** TRUE / FALSE, or null when Milvus cannot tell. */
+  private Boolean loadState(String collection) {
     try {
-      return Boolean.TRUE.equals(
-          client.getLoadState(GetLoadStateReq.builder().collectionName(collection).build()));
+      return client.getLoadState(GetLoadStateReq.builder().collectionName(collection).build());
     } catch (RuntimeException e) {
-      return true; // cannot tell: report the original failure
+      return null;
     }
   }
 
