@@ -40,6 +40,18 @@ final class BenchSummary {
     return p.getParamsKeys().contains(key) ? p.getParam(key) : "";
   }
 
+  /** The strategy, plus the benchmark's own variant parameter (fusion, layout) when it has one. */
+  static String variant(BenchmarkParams p) {
+    String v = param(p, "strategy");
+    for (String extra : new String[] {"fusion", "layout"}) {
+      String e = param(p, extra);
+      if (!e.isEmpty()) {
+        v = v.isEmpty() ? e : v + "/" + e;
+      }
+    }
+    return v;
+  }
+
   static List<Latency> latencies(Collection<RunResult> results) {
     List<Latency> rows = new ArrayList<>();
     for (RunResult r : results) {
@@ -48,9 +60,7 @@ final class BenchSummary {
         continue;
       }
       Statistics s = r.getPrimaryResult().getStatistics();
-      rows.add(new Latency(shortName(p), param(p, "strategy").isEmpty()
-              ? param(p, "layout").isEmpty() ? param(p, "fusion") : param(p, "layout")
-              : param(p, "strategy"),
+      rows.add(new Latency(shortName(p), variant(p),
           param(p, "store"), param(p, "k"), p.getThreads(), s.getN(),
           s.getPercentile(50), s.getPercentile(90), s.getPercentile(99),
           s.getN() >= 1000 ? s.getPercentile(99.9) : null, s.getMean(),
@@ -107,9 +117,11 @@ final class BenchSummary {
     }
     ArrayNode over = root.putArray("harnessOverhead");
     List<Latency> ls = latencies(results);
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Latency h : ls) {
-      if (!h.benchmark().equals("SearchBenchmark.harness") || h.threads() != 1) {
-        continue;
+      if (!h.benchmark().equals("SearchBenchmark.harness") || h.threads() != 1
+          || !seen.add(h.strategy() + "|" + h.store() + "|" + h.k())) {
+        continue; // the sweep's 1-thread run repeats the first one: keep the first
       }
       ls.stream()
           .filter(r -> r.benchmark().equals("SearchBenchmark.raw") && r.threads() == 1
