@@ -6,6 +6,7 @@ import io.lensbench.stores.HybridRequest;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.SearchHit;
 import io.lensbench.strategies.QueryPlan;
+import io.lensbench.strategies.SearchExecutor;
 import io.lensbench.strategies.fusion.Fusion;
 import io.lensbench.strategies.fusion.Rrf;
 import io.lensbench.strategies.fusion.WeightedSum;
@@ -59,12 +60,7 @@ public class FusionBenchmark {
         int depth = Math.max(k, plan.candidates());
         List<List<SearchHit>> lists = new ArrayList<>();
         for (HybridRequest.SubSearch s : plan.searches()) {
-          if (s instanceof HybridRequest.Knn knn) {
-            lists.add(client.knn(cell.collection(), knn.field(), knn.vector(), depth, Filter.NONE));
-          } else {
-            HybridRequest.Bm25 b = (HybridRequest.Bm25) s;
-            lists.add(client.bm25(cell.collection(), b.field(), b.text(), depth, Filter.NONE));
-          }
+          lists.add(SearchExecutor.run(client, cell.collection(), s, depth, Filter.NONE));
         }
         width = Math.max(width, lists.size());
         inputs.add(lists);

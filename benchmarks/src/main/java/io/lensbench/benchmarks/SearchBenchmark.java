@@ -98,7 +98,7 @@ public class SearchBenchmark {
     if (plan.searches().size() > 1 && plan.fusion().mode().isNative()) {
       List<HybridRequest.SubSearch> subs = new ArrayList<>(plan.searches().size());
       for (HybridRequest.SubSearch s : plan.searches()) {
-        subs.add(withDepth(s, depth));
+        subs.add(SearchExecutor.withDepth(s, depth));
       }
       HybridRequest.Ranker ranker =
           plan.fusion().mode() == io.lensbench.strategies.FusionSpec.Mode.NATIVE_RRF
@@ -109,12 +109,7 @@ public class SearchBenchmark {
     int d = plan.searches().size() == 1 ? k : depth;
     List<List<SearchHit>> lists = new ArrayList<>(plan.searches().size());
     for (HybridRequest.SubSearch s : plan.searches()) {
-      if (s instanceof HybridRequest.Knn knn) {
-        lists.add(client.knn(collection, knn.field(), knn.vector(), d, Filter.NONE));
-      } else {
-        HybridRequest.Bm25 b = (HybridRequest.Bm25) s;
-        lists.add(client.bm25(collection, b.field(), b.text(), d, Filter.NONE));
-      }
+      lists.add(SearchExecutor.run(client, collection, s, d, Filter.NONE));
     }
     return lists;
   }
@@ -122,13 +117,5 @@ public class SearchBenchmark {
   @Benchmark
   public Retrieval harness(Cursor c) {
     return SearchExecutor.execute(client, collection, nextPlan(c), k, Filter.NONE);
-  }
-
-  private static HybridRequest.SubSearch withDepth(HybridRequest.SubSearch s, int depth) {
-    if (s instanceof HybridRequest.Knn knn) {
-      return new HybridRequest.Knn(knn.field(), knn.vector(), depth);
-    }
-    HybridRequest.Bm25 b = (HybridRequest.Bm25) s;
-    return new HybridRequest.Bm25(b.field(), b.text(), depth);
   }
 }

@@ -60,7 +60,8 @@ public final class SearchExecutor {
     return new Retrieval(hits, searchMs, ms(t1));
   }
 
-  private static List<SearchHit> run(
+  /** One sub-search through the store client alone (no sorting, cutting or fusion). */
+  public static List<SearchHit> run(
       RetrievalStore store, String collection, SubSearch s, int k, Filter filter) {
     if (s instanceof Knn knn) {
       return store.knn(collection, knn.field(), knn.vector(), k, filter);
@@ -69,7 +70,8 @@ public final class SearchExecutor {
     return store.bm25(collection, bm25.field(), bm25.text(), k, filter);
   }
 
-  private static SubSearch withDepth(SubSearch s, int depth) {
+  /** The same sub-search at another depth. */
+  public static SubSearch withDepth(SubSearch s, int depth) {
     if (s instanceof Knn knn) {
       return new Knn(knn.field(), knn.vector(), depth);
     }
