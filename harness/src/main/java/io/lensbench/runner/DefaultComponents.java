@@ -31,6 +31,7 @@ import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.rerank.Candidate;
 import io.lensbench.rerank.RerankResult;
 import io.lensbench.rerank.RerankSpec;
+import io.lensbench.strategies.QueryText;
 import io.lensbench.rerank.Reranker;
 import io.lensbench.stats.BootstrapOptions;
 import io.lensbench.stores.RetrievalStore;
@@ -270,6 +271,12 @@ public final class DefaultComponents implements Components {
     }
     RerankSpec rs = RerankSpec.fromMap(cfg, "experiment reranker");
     Reranker r = rs.open(this::textEncoder, this::jointEncoder);
+    // the text reranker compares the query's text: image / table-image queries have none, so
+    // they get the text the crossmodal strategies use (caption / OCR of the query image)
+    QueryText queryText = spec.type().equals("encoder-text")
+        ? new QueryText(exp.models().captioner() == null ? null : captioner(exp.models().captioner()),
+            exp.models().ocr() == null ? null : captioner(exp.models().ocr()))
+        : null;
     track(r);
     return new RerankStage() {
       @Override
@@ -286,10 +293,18 @@ public final class DefaultComponents implements Components {
           cands.add(new Candidate(h.id(), it == null ? null : it.image(),
               text != null ? text : it == null ? null : TextSummary.name(it), h.score()));
         }
-        RerankResult res = r.rerank(query, cands);
+        Query q = query;
+        if (queryText != null && (q.text() == null || q.text().isBlank())) {
+          String t = queryText.of(q);
+          if (t != null && !t.isBlank()) {
+            q = new Query(q.id(), q.kind(), q.language(), t, q.image(), q.attributes(), q.excludeIds());
+          }
+        }
+        RerankResult res = r.rerank(q, cands);
         ObjectMapper om = new ObjectMapper();
         @SuppressWarnings("unchecked")
         Map<String, Object> info = om.convertValue(res.counts().toJson(om), Map.class);
+        info.values().removeIf(java.util.Objects::isNull); // "policy": null of the encoder rerankers
         return new Reranked(res.ranking(), info);
       }
 

@@ -57,6 +57,7 @@ class RunnerRerankEndToEndTest {
         "dataset: {name: fashion, path: '" + data + "'}",
         "querySets: [text-en]",
         "stores: [{name: milvus, uri: '" + endpoints.milvusUri() + "'}]",
+        "models: {captioner: tesseract, ocr: tesseract}", // no joint model needed (no training)
         "k: 20",
         "concurrency: 2",
         "strategies: [{id: crossmodal-summary, type: crossmodal, captioner: text-summary}]",
