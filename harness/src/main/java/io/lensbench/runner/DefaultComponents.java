@@ -29,10 +29,9 @@ import io.lensbench.metrics.Scoring;
 import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.rerank.Candidate;
-import io.lensbench.rerank.EncoderReranker;
-import io.lensbench.rerank.LlmListwiseReranker;
-import io.lensbench.rerank.LlmRerankConfig;
 import io.lensbench.rerank.RerankResult;
+import io.lensbench.rerank.RerankSpec;
+import io.lensbench.strategies.QueryText;
 import io.lensbench.rerank.Reranker;
 import io.lensbench.stats.BootstrapOptions;
 import io.lensbench.stores.RetrievalStore;
@@ -259,27 +258,25 @@ public final class DefaultComponents implements Components {
     if (spec == null) {
       return null;
     }
-    Reranker r;
-    switch (spec.type()) {
-      case "llm-listwise": {
-        Map<String, Object> cfg = new LinkedHashMap<>(spec.config());
-        cfg.remove("id");
-        cfg.put("name", spec.id());
-        r = new LlmListwiseReranker(
-            LlmRerankConfig.fromJson(new ObjectMapper().valueToTree(cfg), "experiment reranker"));
-        break;
-      }
-      case "encoder-text":
-        r = EncoderReranker.text(textEncoder(exp.models().text()), spec.id());
-        break;
-      case "encoder-joint":
-        r = EncoderReranker.joint(jointEncoder(exp.models().joint()), spec.id());
-        break;
-      default:
-        throw new BadInputException(String.format(Locale.ROOT,
-            "reranker.type: expected llm-listwise, encoder-text or encoder-joint, found '%s'",
-            spec.type()));
+    // RerankSpec validates the reranker's own keys (docs/rerank.md); the encoder rerankers
+    // default to the experiment's text / joint model when the mapping names no encoder
+    Map<String, Object> cfg = new LinkedHashMap<>(spec.config());
+    if (spec.type().equals("encoder-text") || spec.type().equals("encoder-joint")) {
+      cfg.putIfAbsent("encoder", spec.type().equals("encoder-text") ? exp.models().text()
+          : exp.models().joint());
+    } else if (!spec.type().equals("llm-listwise")) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "reranker.type: expected llm-listwise, encoder-text or encoder-joint, found '%s'",
+          spec.type()));
     }
+    RerankSpec rs = RerankSpec.fromMap(cfg, "experiment reranker");
+    Reranker r = rs.open(this::textEncoder, this::jointEncoder);
+    // the text reranker compares the query's text: image / table-image queries have none, so
+    // they get the text the crossmodal strategies use (caption / OCR of the query image)
+    QueryText queryText = spec.type().equals("encoder-text")
+        ? new QueryText(exp.models().captioner() == null ? null : captioner(exp.models().captioner()),
+            exp.models().ocr() == null ? null : captioner(exp.models().ocr()))
+        : null;
     track(r);
     return new RerankStage() {
       @Override
@@ -292,13 +289,22 @@ public final class DefaultComponents implements Components {
         List<Candidate> cands = new ArrayList<>(firstStage.size());
         for (SearchHit h : firstStage) {
           Item it = ds.items().get(h.id());
+          String text = it == null ? null : it.texts().get(rs.candidateText());
           cands.add(new Candidate(h.id(), it == null ? null : it.image(),
-              it == null ? null : TextSummary.name(it), h.score()));
+              text != null ? text : it == null ? null : TextSummary.name(it), h.score()));
         }
-        RerankResult res = r.rerank(query, cands);
+        Query q = query;
+        if (queryText != null && (q.text() == null || q.text().isBlank())) {
+          String t = queryText.of(q);
+          if (t != null && !t.isBlank()) {
+            q = new Query(q.id(), q.kind(), q.language(), t, q.image(), q.attributes(), q.excludeIds());
+          }
+        }
+        RerankResult res = r.rerank(q, cands);
         ObjectMapper om = new ObjectMapper();
         @SuppressWarnings("unchecked")
         Map<String, Object> info = om.convertValue(res.counts().toJson(om), Map.class);
+        info.values().removeIf(java.util.Objects::isNull); // "policy": null of the encoder rerankers
         return new Reranked(res.ranking(), info);
       }
 

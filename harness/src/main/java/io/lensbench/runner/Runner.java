@@ -492,7 +492,7 @@ public final class Runner {
   }
 
   /**
-   * The reranked head followed by the first-stage tail, with scores made strictly decreasing in
+   * The reranked head followed by the first-stage tail below {@code depth}, with scores made strictly decreasing in
    * rank order (trec_eval orders by score, not by rank): the head keeps the reranker's order, each
    * hit scored {@code n - rank}.
    */
@@ -504,7 +504,9 @@ public final class Runner {
         order.add(h.id());
       }
     }
-    for (SearchHit h : firstStage) {
+    // only the tail below the reranked depth: a head hit the reranker's policy left out (strict)
+    // is lost, not brought back (fail-open already appended its dropped hits to the head)
+    for (SearchHit h : firstStage.subList(Math.min(depth, firstStage.size()), firstStage.size())) {
       if (seen.add(h.id())) {
         order.add(h.id());
       }

@@ -22,10 +22,12 @@ class RunnerUnitTest {
   }
 
   @Test
-  void rerankerDroppingAHitKeepsItInTheTail() {
-    List<SearchHit> first = List.of(new SearchHit("a", 0.9), new SearchHit("b", 0.8));
+  void aHeadHitThePolicyLeftOutIsLostButTheTailStays() {
+    // strict: the reranker's list is the head; fail-open would have appended "a" itself
+    List<SearchHit> first = List.of(new SearchHit("a", 0.9), new SearchHit("b", 0.8),
+        new SearchHit("c", 0.7));
     List<SearchHit> merged = Runner.mergeReranked(List.of(new SearchHit("b", 1)), first, 2);
-    assertEquals(List.of("b", "a"), merged.stream().map(SearchHit::id).toList());
+    assertEquals(List.of("b", "c"), merged.stream().map(SearchHit::id).toList());
   }
 
   @Test
