@@ -313,7 +313,7 @@ final class HtmlReport {
   static String modelCards(JsonNode models) {
     StringBuilder b = new StringBuilder("<div class=\"mcards\">");
     for (JsonNode m : models) {
-      JsonNode card = m.path("card").isObject() ? m.path("card") : m;
+      JsonNode card = m.path("card").isObject() || m.path("card").isTextual() ? m.path("card") : m;
       String id = text(m.path("id"));
       String cid = text(card.path("id"));
       b.append("<div class=\"mcard\"><div class=\"mhead\"><b class=\"mono\">").append(esc(id.isEmpty() ? cid : id)).append("</b>");
@@ -333,6 +333,9 @@ final class HtmlReport {
           b.append("<dt>").append(esc(k)).append("</dt><dd class=\"mono\" title=\"").append(esc(v)).append("\">")
               .append(esc(Svg.shorten(v, 56))).append("</dd>");
         }
+      }
+      if (card.isTextual()) {
+        b.append("<dt>card</dt><dd>").append(esc(card.asText())).append("</dd>");
       }
       b.append("</dl>");
       JsonNode held = card.path("heldOut");
@@ -723,9 +726,40 @@ final class HtmlReport {
       String parityTitle = "Store parity: overlap@k" + (uniform ? " (" + pairKinds.iterator().next() + ")" : "");
       b.append("<p class=\"lead\">Mean overlap of the two stores' top-k lists for the same strategy and queries ")
           .append("(1.0 = identical sets). Green ≥ 0.9, yellow ≥ 0.7, red below.</p>");
-      b.append("<div class=\"charts\">").append(Svg.hbars(parityTitle, labels, v, cols, "%.3f")).append("</div>");
+      if (uniform && v.length > 16) {
+        b.append(parityMatrix(parity, parityTitle));
+      } else {
+        b.append("<div class=\"charts\">").append(Svg.hbars(parityTitle, labels, v, cols, "%.3f")).append("</div>");
+      }
     }
     return b.append("</section>").toString();
+  }
+
+  /** Strategy × query set matrix of overlap@k, cells coloured like the bars; compact for many strategies and slices. */
+  private String parityMatrix(ReportTable parity, String title) {
+    List<String> strategies = parity.rows().stream().map(r -> String.valueOf(r.get(0))).distinct().toList();
+    List<String> qsets = parity.rows().stream().map(r -> String.valueOf(r.get(1))).distinct().sorted(HtmlReport::sliceOrder).toList();
+    Map<String, Double> v = new HashMap<>();
+    parity.rows().forEach(r -> v.put(r.get(0) + "\u0000" + r.get(1), (Double) r.get(5)));
+    StringBuilder b = new StringBuilder("<div class=\"wrap\"><table class=\"data parity\" id=\"t-parity\"><caption>")
+        .append(esc(title)).append("</caption><thead><tr><th>strategy</th>");
+    qsets.forEach(q -> b.append("<th class=\"num\">").append(esc(q)).append("</th>"));
+    b.append("</tr></thead><tbody>");
+    for (String st : strategies) {
+      b.append("<tr><td>").append(esc(st)).append("</td>");
+      for (String q : qsets) {
+        Double x = v.get(st + "\u0000" + q);
+        if (x == null || x.isNaN()) {
+          b.append("<td class=\"num\">–</td>");
+        } else {
+          String cls = x >= 0.9 ? "pgood" : x >= 0.7 ? "pmid" : "pbad";
+          b.append("<td class=\"num ").append(cls).append("\" data-v=\"").append(x).append("\">")
+              .append(String.format(Locale.ROOT, "%.3f", x)).append("</td>");
+        }
+      }
+      b.append("</tr>");
+    }
+    return b.append("</tbody></table></div>").toString();
   }
 
   static int sliceOrder(String a, String b) {
@@ -741,6 +775,9 @@ final class HtmlReport {
     List<BenchData.Lat> harness1 = bench.latency().stream().filter(l -> l.harness() && l.threads() == 1).toList();
     String source;
     if (!harness1.isEmpty()) {
+      if (!jmh.isEmpty()) {
+        tables.add(analysis.jmhTable()); // every JMH row stays in tables/jmh.csv
+      }
       source = bench.source() + ": SearchBenchmark.harness p99 at 1 thread per strategy × store (encoding excluded); "
           + "quality = mean " + Analysis.display(options.primaryMetric()) + " over that strategy × store's query sets";
       for (BenchData.Lat l : harness1) {
@@ -813,6 +850,21 @@ final class HtmlReport {
     return b.append("</select></label>").toString();
   }
 
+  /** Decimals by column kind: milliseconds 1–2, rates 0–1, ratios 3, anything else as before (4, or 1 from 100 up). */
+  static int digits(String column, double v) {
+    double a = Math.abs(v);
+    if (column.endsWith("_ms")) {
+      return a >= 100 ? 0 : a >= 10 ? 1 : 2;
+    }
+    if (column.equals("qps") || column.endsWith("per_second")) {
+      return a >= 100 ? 0 : 1;
+    }
+    if (column.startsWith("ratio")) {
+      return 3;
+    }
+    return a >= 100 ? 1 : 4;
+  }
+
   private String genericTable(ReportTable t, String id, java.util.function.Function<String, String> header) {
     return genericTable(t, id, header, "");
   }
@@ -835,7 +887,7 @@ final class HtmlReport {
       for (int i = 0; i < r.size(); i++) {
         Object v = r.get(i);
         if (v instanceof Double d) {
-          b.append(numTd(d, Math.abs(d) >= 100 ? 1 : 4));
+          b.append(numTd(d, digits(t.columns().get(i), d)));
         } else if (v instanceof Number n) {
           b.append("<td class=\"num\" data-v=\"").append(n).append("\">").append(n).append("</td>");
         } else {
@@ -1012,14 +1064,17 @@ final class HtmlReport {
     ReportTable t = analysis.latency();
     tables.add(t);
     StringBuilder b = new StringBuilder("<section class=\"card\" id=\"latency\"><h2>Latency</h2>");
-    b.append("<p class=\"lead\">Wall-clock per query as recorded during the run (records timingMs.total) — indicative only; ")
-        .append("benchmark-grade numbers come from JMH (bench/jmh.json) when present.</p>");
+    b.append(benchSection());
+    b.append("<details").append(bench.isEmpty() ? " open" : "").append("><summary>Run-time latency per cell (")
+        .append(t.rows().size()).append(" cells, records timingMs.total)</summary>")
+        .append("<p class=\"lead\">Wall-clock per query as recorded during the evaluation run, encoding included, one client, ")
+        .append("cold caches possible — indicative only; benchmark-grade numbers come from JMH (`lensbench bench`).</p>");
     if (t.isEmpty()) {
       b.append("<p class=\"muted\">No timings recorded.</p>");
     } else {
       b.append(genericTable(t, "t-latency", c -> c.replace('_', ' ')));
     }
-    b.append(benchSection());
+    b.append("</details>");
     for (ReportTable x : tables) {
       if (x.name().equals("jmh") && bench.latency().isEmpty()) {
         b.append("<h3>JMH</h3>").append(genericTable(x, "t-jmh", c -> c.replace('_', ' ')));
