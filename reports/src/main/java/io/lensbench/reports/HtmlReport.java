@@ -130,12 +130,18 @@ final class HtmlReport {
     return page.toString();
   }
 
+  /** The default report aims to stay under this many bytes (about 3 MB); the footer says when a run exceeds it. */
+  static final long SIZE_BUDGET_BYTES = 3_000_000L;
+
   String budgetFooter(long htmlBytes) {
+    String over = htmlBytes > SIZE_BUDGET_BYTES
+        ? String.format(Locale.ROOT, " Over the %,d-byte budget: lower --max-drilldown to shrink it.", SIZE_BUDGET_BYTES)
+        : String.format(Locale.ROOT, " Budget: %,d bytes.", SIZE_BUDGET_BYTES);
     return esc(String.format(Locale.ROOT,
         "Size budget: drill-down limited to %d queries per query set (--max-drilldown), top %d results per cell, "
             + "%d px JPEG thumbnails cached per image hash — %d thumbnails, %,d bytes of images; this file ≈ %,d bytes. "
             + "Self-contained: no network requests (Content-Security-Policy default-src 'none').",
-        options.maxDrilldown(), options.topK(), options.thumbPx(), thumbs.count(), thumbs.totalBytes(), htmlBytes));
+        options.maxDrilldown(), options.topK(), options.thumbPx(), thumbs.count(), thumbs.totalBytes(), htmlBytes) + over);
   }
 
   private String dataJson() {
@@ -1018,7 +1024,9 @@ final class HtmlReport {
       bench.sweep().forEach(x -> t.add(x.strategy(), x.store(), (long) x.threads(), x.qps(), x.p50Ms(), x.p99Ms()));
       tables.add(t);
       b.append("<h3>Concurrency sweep</h3><p class=\"lead\">SearchBenchmark.harness with 1…N client threads: ")
-          .append("QPS from Throughput mode (wall time, not 1/latency), p99 from SampleTime at the same thread count.</p>");
+          .append("QPS from Throughput mode (wall time, not 1/latency), p99 from SampleTime at the same thread count. ")
+          .append("Colour = strategy; solid = ").append(esc(stores().isEmpty() ? "first store" : stores().get(0)))
+          .append(stores().size() > 1 ? ", dashed = " + esc(stores().get(1)) : "").append(".</p>");
       List<String> th = bench.sweep().stream().map(x -> x.threads()).distinct().sorted().map(String::valueOf).toList();
       List<Svg.Series> qps = new ArrayList<>();
       List<Svg.Series> p99 = new ArrayList<>();
@@ -1122,7 +1130,13 @@ final class HtmlReport {
       b.append("<div class=\"note info\">No items.jsonl in the run directory: results are shown by id without thumbnails.</div>");
     }
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter queries (text, id, slice)\" ")
-        .append("data-target=\"dd-list\"><span class=\"count\"></span></div><div id=\"dd-list\">");
+        .append("data-target=\"dd-list\">");
+    if (stores().size() > 1) {
+      b.append("<label class=\"muted small\"> store <select class=\"rowstore\" data-target=\"dd-list\"><option value=\"\">all</option>");
+      stores().forEach(st -> b.append("<option value=\"").append(esc(st)).append("\">").append(esc(st)).append("</option>"));
+      b.append("</select></label>");
+    }
+    b.append("<span class=\"count\"></span></div><div id=\"dd-list\">");
     for (String qs : analysis.querySets()) {
       List<String> ids = analysis.drilldownQueries(qs, options.maxDrilldown());
       if (ids.isEmpty()) {
@@ -1173,7 +1187,7 @@ final class HtmlReport {
           }
           QueryRecord rec = run.records().getOrDefault(c.cell(), Map.of()).get(qid);
           double v = c.perQuery().getOrDefault(qid, Map.of()).getOrDefault(options.primaryMetric(), Double.NaN);
-          b.append("<div class=\"rowcell\"><div class=\"lbl\">").append(esc(c.label())).append(isJoint(c.strategy()) ? " †" : "")
+          b.append("<div class=\"rowcell\" data-store=\"").append(esc(c.store())).append("\"><div class=\"lbl\">").append(esc(c.label())).append(isJoint(c.strategy()) ? " †" : "")
               .append("<small>").append(esc(Analysis.display(options.primaryMetric()))).append(' ').append(num(v, 3)).append("</small></div><div class=\"tiles\">");
           if (rec == null) {
             b.append("<span class=\"muted\">no record for this query</span>");

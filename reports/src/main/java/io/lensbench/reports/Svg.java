@@ -146,7 +146,7 @@ public final class Svg {
   /** Scatter of quality (y, [0,1]) against latency (x, log scale when the range spans > 10×). */
   public static String scatter(String title, List<Point> points, String xLabel, String yLabel) {
     int w = 760;
-    int h = 300;
+    int h = Math.min(620, Math.max(300, 60 + 17 * points.size()));
     double x0 = 52;
     double x1 = w - 330;
     double y0 = 30;
@@ -196,6 +196,11 @@ public final class Svg {
             .append(esc(shorten(p.label(), 50))).append("</text>");
         legendY += 17;
       }
+    }
+    int shown = Math.max(0, (h - 20 - 36 + 16) / 17);
+    if (points.size() > shown) {
+      b.append("<text class=\"tick\" x=\"").append(f(x1 + 18)).append("\" y=\"").append(h - 6).append("\">+")
+          .append(points.size() - shown).append(" more — hover a point</text>");
     }
     return b.append("</svg>").toString();
   }

@@ -46,7 +46,7 @@
       var terms = input.value.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
       var shown = 0, group = null, groupShown = false;
       var sorted = isTable && target.getAttribute("data-sorted") === "1";
-      function closeGroup() { if (group) { group.classList.toggle("hidden", sorted || !groupShown); } }
+      function closeGroup() { if (group) { group.classList.toggle("hidden", sorted || terms.length > 0 || !groupShown); } }
       items().forEach(function (el) {
         if (el.classList.contains("qsgroup")) { closeGroup(); group = el; groupShown = false; return; }
         var text = (el.getAttribute("data-search") || el.textContent).toLowerCase();
@@ -67,6 +67,15 @@
     facets.forEach(function (f) { f.addEventListener("change", apply); });
     target.addEventListener("lb-sorted", apply);
     apply();
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("select.rowstore"), function (sel) {
+    var target = document.getElementById(sel.getAttribute("data-target"));
+    if (!target) { return; }
+    sel.addEventListener("change", function () {
+      Array.prototype.forEach.call(target.querySelectorAll(".rowcell[data-store]"), function (row) {
+        row.classList.toggle("hidden", sel.value !== "" && row.getAttribute("data-store") !== sel.value);
+      });
+    });
   });
   var data = document.getElementById("report-data");
   if (data) {
