@@ -322,7 +322,8 @@ final class HtmlReport {
       JsonNode card = m.path("card").isObject() || m.path("card").isTextual() ? m.path("card") : m;
       String id = text(m.path("id"));
       String cid = text(card.path("id"));
-      b.append("<div class=\"mcard\"><div class=\"mhead\"><b class=\"mono\">").append(esc(id.isEmpty() ? cid : id)).append("</b>");
+      boolean big = card.path("heldOut").isObject() || !text(card.path("limitations")).isEmpty();
+      b.append("<div class=\"mcard").append(big ? " big" : "").append("\"><div class=\"mhead\"><b class=\"mono\">").append(esc(id.isEmpty() ? cid : id)).append("</b>");
       if (!card.path("kind").isMissingNode()) {
         b.append(" <span class=\"pill\">").append(esc(text(card.path("kind")))).append("</span>");
       }
