@@ -47,6 +47,7 @@ final class HtmlReport {
   private final ReportOptions options;
   private final Analysis analysis;
   private final Thumbnails thumbs;
+  private final BenchData bench;
   private final ObjectMapper json;
   private final Map<String, Integer> strategyColors = new LinkedHashMap<>();
   final List<ReportTable> tables = new ArrayList<>();
@@ -57,6 +58,7 @@ final class HtmlReport {
     this.options = options;
     this.analysis = new Analysis(run, options);
     this.thumbs = new Thumbnails(0.72f);
+    this.bench = BenchData.load(run.dir(), run.jmh());
     this.json = json;
     for (CellMetrics c : run.cells()) {
       strategyColors.putIfAbsent(c.strategy() + (c.reranker() == null ? "" : " + " + c.reranker()), strategyColors.size());
@@ -128,12 +130,18 @@ final class HtmlReport {
     return page.toString();
   }
 
+  /** The default report aims to stay under this many bytes (about 3 MB); the footer says when a run exceeds it. */
+  static final long SIZE_BUDGET_BYTES = 3_000_000L;
+
   String budgetFooter(long htmlBytes) {
+    String over = htmlBytes > SIZE_BUDGET_BYTES
+        ? String.format(Locale.ROOT, " Over the %,d-byte budget: lower --max-drilldown to shrink it.", SIZE_BUDGET_BYTES)
+        : String.format(Locale.ROOT, " Budget: %,d bytes.", SIZE_BUDGET_BYTES);
     return esc(String.format(Locale.ROOT,
         "Size budget: drill-down limited to %d queries per query set (--max-drilldown), top %d results per cell, "
             + "%d px JPEG thumbnails cached per image hash — %d thumbnails, %,d bytes of images; this file ≈ %,d bytes. "
             + "Self-contained: no network requests (Content-Security-Policy default-src 'none').",
-        options.maxDrilldown(), options.topK(), options.thumbPx(), thumbs.count(), thumbs.totalBytes(), htmlBytes));
+        options.maxDrilldown(), options.topK(), options.thumbPx(), thumbs.count(), thumbs.totalBytes(), htmlBytes) + over);
   }
 
   private String dataJson() {
@@ -250,7 +258,7 @@ final class HtmlReport {
     b.append(chipFor(prov, "JDK", "jdk", "java.version", "javaversion", "jdk.version"));
     b.append(chipFor(prov, "dataset checksum", "dataset.checksum", "checksum"));
     b.append(chipFor(prov, "config hash", "confighash", "config.hash"));
-    b.append(chipFor(prov, "experiment", "experimentfile", "experiment.file", "experiment"));
+    b.append(experimentChip(r));
     b.append(chipFor(prov, "started", "started", "startedat"));
     b.append("</div>");
     // arrays of objects (models, stores, ...) and maps of objects become small tables
@@ -258,6 +266,10 @@ final class HtmlReport {
     Iterator<Map.Entry<String, JsonNode>> it = r.provenance().fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("models") && e.getValue().isArray()) {
+        blocks.append("<div class=\"wide\"><h3>models</h3>").append(modelCards(e.getValue())).append("</div>");
+        continue;
+      }
       String tbl = objectTable(e.getValue());
       if (tbl != null) {
         blocks.append("<div><h3>").append(esc(e.getKey())).append("</h3>").append(tbl).append("</div>");
@@ -275,6 +287,92 @@ final class HtmlReport {
     b.append("<details><summary>Resolved experiment (experiment.resolved.json)</summary><pre>")
         .append(esc(r.experiment().isMissingNode() ? "(missing)" : r.experiment().toPrettyString())).append("</pre></details>");
     return b.toString();
+  }
+
+  /** The experiment file name when the run came from one, else the experiment name; plus a short config hash. */
+  static String experimentChip(RunData r) {
+    JsonNode p = r.provenance();
+    String file = text(p.path("experimentFile"));
+    if (file.isEmpty()) {
+      file = text(p.path("experiment").path("file"));
+    }
+    String name = text(p.path("experimentName"));
+    if (name.isEmpty()) {
+      name = text(r.experiment().path("name"));
+    }
+    String hash = text(p.path("configHash"));
+    String shown = !file.isEmpty() ? file : (!name.isEmpty() ? name + " (built-in, no experiment file)" : "(unnamed)");
+    String title = "experiment: " + shown + (hash.isEmpty() ? "" : " · resolved config sha-256 " + hash)
+        + " · full text: experiment.resolved.json below";
+    return "<span class=\"chip\" title=\"" + esc(title) + "\"><b>experiment</b><span class=\"mono\">" + esc(Svg.shorten(shown, 64))
+        + (hash.isEmpty() ? "" : " · " + esc(hash.substring(0, Math.min(12, hash.length())))) + "</span></span>";
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isMissingNode() || n.isNull() ? "" : n.asText("");
+  }
+
+  private static final List<String> CARD_KEYS = List.of("kind", "dimension", "architecture", "engine", "textEncoder",
+      "imageSize", "folder", "trainedAt", "paramsSha256");
+
+  /** Model cards as compact key/value cards: headline fields, held-out metrics, limitations highlighted, raw JSON collapsed. */
+  static String modelCards(JsonNode models) {
+    StringBuilder b = new StringBuilder("<div class=\"mcards\">");
+    for (JsonNode m : models) {
+      JsonNode card = m.path("card").isObject() || m.path("card").isTextual() ? m.path("card") : m;
+      String id = text(m.path("id"));
+      String cid = text(card.path("id"));
+      boolean big = card.path("heldOut").isObject() || !text(card.path("limitations")).isEmpty();
+      b.append("<div class=\"mcard").append(big ? " big" : "").append("\"><div class=\"mhead\"><b class=\"mono\">").append(esc(id.isEmpty() ? cid : id)).append("</b>");
+      if (!card.path("kind").isMissingNode()) {
+        b.append(" <span class=\"pill\">").append(esc(text(card.path("kind")))).append("</span>");
+      }
+      b.append("</div><dl class=\"mkv\">");
+      if (!cid.isEmpty() && !cid.equals(id)) {
+        b.append("<dt>card id</dt><dd class=\"mono\" title=\"").append(esc(cid)).append("\">").append(esc(Svg.shorten(cid, 56))).append("</dd>");
+      }
+      for (String k : CARD_KEYS) {
+        if (k.equals("kind")) {
+          continue;
+        }
+        String v = text(card.path(k));
+        if (!v.isEmpty() && card.path(k).isValueNode()) {
+          b.append("<dt>").append(esc(k)).append("</dt><dd class=\"mono\" title=\"").append(esc(v)).append("\">")
+              .append(esc(Svg.shorten(v, 56))).append("</dd>");
+        }
+      }
+      if (card.isTextual()) {
+        b.append("<dt>card</dt><dd>").append(esc(card.asText())).append("</dd>");
+      }
+      b.append("</dl>");
+      JsonNode held = card.path("heldOut");
+      if (held.isObject() && held.size() > 0) {
+        b.append("<div class=\"mheld\"><b>held-out</b> ");
+        Iterator<Map.Entry<String, JsonNode>> it = held.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (!e.getValue().isNumber()) {
+            continue;
+          }
+          double v = e.getValue().asDouble();
+          String f = e.getValue().isIntegralNumber() ? String.valueOf(e.getValue().asLong())
+              : String.format(Locale.ROOT, "%.3f", v);
+          b.append("<span class=\"chip").append(e.getKey().startsWith("chance") ? " dim" : "").append("\"><b>")
+              .append(esc(e.getKey())).append("</b><span class=\"mono\">").append(esc(f)).append("</span></span>");
+        }
+        String def = text(held.path("definition"));
+        if (!def.isEmpty()) {
+          b.append("<div class=\"muted small\">").append(esc(def)).append("</div>");
+        }
+        b.append("</div>");
+      }
+      String lim = text(card.path("limitations"));
+      if (!lim.isEmpty()) {
+        b.append("<div class=\"note warn small\"><b>Limitations.</b> ").append(esc(lim)).append("</div>");
+      }
+      b.append("<details><summary>full card JSON</summary><pre>").append(esc(card.toPrettyString())).append("</pre></details></div>");
+    }
+    return b.append("</div>").toString();
   }
 
   /** A table for an array of objects or an object of objects; null for anything else. */
@@ -379,8 +477,13 @@ final class HtmlReport {
         .append("see the significance table for paired tests). <b>Success@k is what CLIP papers call R@K</b>; Recall@k is ")
         .append("the share of all relevant items found in the top k. MRR is trec_eval's recip_rank over the whole list.</p>");
     b.append(notes(true, true));
+    List<String> qsNames = new ArrayList<>(new java.util.LinkedHashSet<>(run.cells().stream().map(CellMetrics::querySet).toList()));
+    List<String> storeNames = new ArrayList<>(new java.util.TreeSet<>(run.cells().stream().map(CellMetrics::store).toList()));
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter rows (e.g. milvus text-en)\" ")
-        .append("data-target=\"t-overview\"><span class=\"count\"></span></div>");
+        .append("data-target=\"t-overview\">")
+        .append(facet("query set", 0, qsNames, ""))
+        .append(facet("store", 2, storeNames, ""))
+        .append("<span class=\"count\"></span></div>");
     b.append("<table class=\"data\" id=\"t-overview\"><thead><tr><th>query set</th><th>strategy</th><th>store</th><th>reranker</th><th class=\"num\">queries</th>");
     for (String m : ms) {
       b.append("<th class=\"num\">").append(esc(Analysis.display(m))).append("</th>");
@@ -630,9 +733,40 @@ final class HtmlReport {
       String parityTitle = "Store parity: overlap@k" + (uniform ? " (" + pairKinds.iterator().next() + ")" : "");
       b.append("<p class=\"lead\">Mean overlap of the two stores' top-k lists for the same strategy and queries ")
           .append("(1.0 = identical sets). Green ≥ 0.9, yellow ≥ 0.7, red below.</p>");
-      b.append("<div class=\"charts\">").append(Svg.hbars(parityTitle, labels, v, cols, "%.3f")).append("</div>");
+      if (uniform && v.length > 16) {
+        b.append(parityMatrix(parity, parityTitle));
+      } else {
+        b.append("<div class=\"charts\">").append(Svg.hbars(parityTitle, labels, v, cols, "%.3f")).append("</div>");
+      }
     }
     return b.append("</section>").toString();
+  }
+
+  /** Strategy × query set matrix of overlap@k, cells coloured like the bars; compact for many strategies and slices. */
+  private String parityMatrix(ReportTable parity, String title) {
+    List<String> strategies = parity.rows().stream().map(r -> String.valueOf(r.get(0))).distinct().toList();
+    List<String> qsets = parity.rows().stream().map(r -> String.valueOf(r.get(1))).distinct().sorted(HtmlReport::sliceOrder).toList();
+    Map<String, Double> v = new HashMap<>();
+    parity.rows().forEach(r -> v.put(r.get(0) + "\u0000" + r.get(1), (Double) r.get(5)));
+    StringBuilder b = new StringBuilder("<div class=\"wrap\"><table class=\"data parity\" id=\"t-parity\"><caption>")
+        .append(esc(title)).append("</caption><thead><tr><th>strategy</th>");
+    qsets.forEach(q -> b.append("<th class=\"num\">").append(esc(q)).append("</th>"));
+    b.append("</tr></thead><tbody>");
+    for (String st : strategies) {
+      b.append("<tr><td>").append(esc(st)).append("</td>");
+      for (String q : qsets) {
+        Double x = v.get(st + "\u0000" + q);
+        if (x == null || x.isNaN()) {
+          b.append("<td class=\"num\">–</td>");
+        } else {
+          String cls = x >= 0.9 ? "pgood" : x >= 0.7 ? "pmid" : "pbad";
+          b.append("<td class=\"num ").append(cls).append("\" data-v=\"").append(x).append("\">")
+              .append(String.format(Locale.ROOT, "%.3f", x)).append("</td>");
+        }
+      }
+      b.append("</tr>");
+    }
+    return b.append("</tbody></table></div>").toString();
   }
 
   static int sliceOrder(String a, String b) {
@@ -645,8 +779,23 @@ final class HtmlReport {
     StringBuilder b = new StringBuilder("<h3>Quality vs p99 latency</h3>");
     List<Svg.Point> pts = new ArrayList<>();
     List<Analysis.JmhResult> jmh = analysis.jmh();
+    List<BenchData.Lat> harness1 = bench.latency().stream().filter(l -> l.harness() && l.threads() == 1).toList();
     String source;
-    if (!jmh.isEmpty()) {
+    if (!harness1.isEmpty()) {
+      if (!jmh.isEmpty()) {
+        tables.add(analysis.jmhTable()); // every JMH row stays in tables/jmh.csv
+      }
+      source = bench.source() + ": SearchBenchmark.harness p99 at 1 thread per strategy × store (encoding excluded); "
+          + "quality = mean " + Analysis.display(options.primaryMetric()) + " over that strategy × store's query sets";
+      for (BenchData.Lat l : harness1) {
+        double q = analysis.qualityFor(Map.of("strategy", l.strategy(), "store", l.store()));
+        if (!Double.isNaN(q) && !Double.isNaN(l.p99Ms()) && l.p99Ms() > 0) {
+          Integer ci = strategyColors.get(l.strategy());
+          pts.add(new Svg.Point(l.strategy() + " · " + l.store() + (l.k().isEmpty() ? "" : " · k=" + l.k()), l.p99Ms(), q,
+              Svg.color(ci == null ? 0 : ci), stores().indexOf(l.store()) > 0));
+        }
+      }
+    } else if (!jmh.isEmpty()) {
       ReportTable jt = analysis.jmhTable();
       tables.add(jt);
       source = "JMH (bench/jmh.json, SampleTime p99 per operation)";
@@ -694,10 +843,43 @@ final class HtmlReport {
 
   // ---------------------------------------------------------------- rerank, significance, latency tables
 
+  /** A drop-down that keeps only rows whose cell in column {@code col} equals the chosen value ("" = all). */
+  static String facet(String label, int col, List<String> values, String selected) {
+    if (values.size() < 2) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<label class=\"muted small\"> ").append(esc(label)).append(" <select class=\"facet\" data-col=\"")
+        .append(col).append("\"><option value=\"\"").append(selected.isEmpty() ? " selected" : "").append(">all</option>");
+    for (String v : values) {
+      b.append("<option value=\"").append(esc(v)).append("\"").append(v.equals(selected) ? " selected" : "").append(">")
+          .append(esc(v)).append("</option>");
+    }
+    return b.append("</select></label>").toString();
+  }
+
+  /** Decimals by column kind: milliseconds 1–2, rates 0–1, ratios 3, anything else as before (4, or 1 from 100 up). */
+  static int digits(String column, double v) {
+    double a = Math.abs(v);
+    if (column.endsWith("_ms")) {
+      return a >= 100 ? 0 : a >= 10 ? 1 : 2;
+    }
+    if (column.equals("qps") || column.endsWith("per_second")) {
+      return a >= 100 ? 0 : 1;
+    }
+    if (column.startsWith("ratio")) {
+      return 3;
+    }
+    return a >= 100 ? 1 : 4;
+  }
+
   private String genericTable(ReportTable t, String id, java.util.function.Function<String, String> header) {
+    return genericTable(t, id, header, "");
+  }
+
+  private String genericTable(ReportTable t, String id, java.util.function.Function<String, String> header, String facets) {
     StringBuilder b = new StringBuilder();
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter rows\" data-target=\"")
-        .append(id).append("\"><span class=\"count\"></span></div>");
+        .append(id).append("\">").append(facets).append("<span class=\"count\"></span></div>");
     b.append("<div class=\"wrap\"><table class=\"data\" id=\"").append(id).append("\"><thead><tr>");
     List<Boolean> numeric = new ArrayList<>();
     for (int i = 0; i < t.columns().size(); i++) {
@@ -712,7 +894,7 @@ final class HtmlReport {
       for (int i = 0; i < r.size(); i++) {
         Object v = r.get(i);
         if (v instanceof Double d) {
-          b.append(numTd(d, Math.abs(d) >= 100 ? 1 : 4));
+          b.append(numTd(d, digits(t.columns().get(i), d)));
         } else if (v instanceof Number n) {
           b.append("<td class=\"num\" data-v=\"").append(n).append("\">").append(n).append("</td>");
         } else {
@@ -789,24 +971,121 @@ final class HtmlReport {
     if (t.isEmpty()) {
       b.append("<p class=\"muted\">Fewer than two systems share a query set and store.</p>");
     } else {
-      b.append(genericTable(t, "t-significance", c -> c.replace('_', ' ')));
+      int qc = t.columns().indexOf("query_set");
+      int sc = t.columns().indexOf("store");
+      List<String> qs = qc < 0 ? List.of() : t.rows().stream().map(r -> String.valueOf(r.get(qc))).distinct().toList();
+      List<String> st = sc < 0 ? List.of() : t.rows().stream().map(r -> String.valueOf(r.get(sc))).distinct().sorted().toList();
+      String facets = (qc < 0 ? "" : facet("query set", qc, qs, t.rows().size() > 60 && qs.size() > 1 ? qs.get(0) : ""))
+          + (sc < 0 ? "" : facet("store", sc, st, ""));
+      if (t.rows().size() > 60 && qs.size() > 1) {
+        b.append("<p class=\"muted small\">").append(t.rows().size()).append(" pairs in all; showing one query set at a time — ")
+            .append("pick another, or \"all\", in the selector.</p>");
+      }
+      b.append(genericTable(t, "t-significance", c -> c.replace('_', ' '), facets));
     }
     return b.append("</section>").toString();
+  }
+
+  /** JMH latency (harness vs raw), the concurrency sweep and indexing throughput from bench/summary.json or jmh.json. */
+  private String benchSection() {
+    if (bench.isEmpty()) {
+      return "<p class=\"muted\">No benchmark data in this run (bench/summary.json, bench/jmh.json): run `lensbench bench` "
+          + "for JMH latency, the concurrency sweep and indexing throughput.</p>";
+    }
+    StringBuilder b = new StringBuilder("<h3>Benchmarks (").append(esc(bench.source())).append(")</h3>");
+    if (!bench.latency().isEmpty()) {
+      ReportTable t = new ReportTable("bench_latency", "JMH SampleTime latency per operation (ms), " + bench.source(),
+          List.of("benchmark", "strategy", "store", "k", "threads", "samples", "p50_ms", "p90_ms", "p99_ms", "p99_9_ms", "mean_ms",
+              "quality_" + options.primaryMetric()));
+      for (BenchData.Lat l : bench.latency()) {
+        t.add(l.benchmark(), l.strategy(), l.store(), l.k(), (long) l.threads(), l.samples(), l.p50Ms(), l.p90Ms(), l.p99Ms(),
+            l.p999Ms(), l.meanMs(), analysis.qualityFor(Map.of("strategy", l.strategy(), "store", l.store())));
+      }
+      tables.add(t);
+      List<String> benches = t.rows().stream().map(r -> String.valueOf(r.get(0))).distinct().toList();
+      List<String> th = t.rows().stream().map(r -> String.valueOf(r.get(4))).distinct().toList();
+      String defBench = benches.stream().filter(x -> x.endsWith("SearchBenchmark.harness")).findFirst().orElse("");
+      b.append("<p class=\"lead\">Per search, encoding excluded. SearchBenchmark.raw = the store calls alone; ")
+          .append("SearchBenchmark.harness = LensBench's query path (store calls + tie ordering, cutting, client-side fusion). ")
+          .append("p99.9 is blank under 1,000 samples.</p>");
+      b.append(genericTable(t, "t-bench", c -> c.replace("p99_9", "p99.9").replace('_', ' '),
+          facet("benchmark", 0, benches, defBench) + facet("threads", 4, th, th.contains("1") ? "1" : "")));
+    }
+    if (!bench.overhead().isEmpty()) {
+      ReportTable t = new ReportTable("bench_overhead", "Harness overhead: SearchBenchmark.harness / SearchBenchmark.raw at 1 thread",
+          List.of("strategy", "store", "k", "raw_p50_ms", "harness_p50_ms", "ratio_p50", "ratio_mean"));
+      bench.overhead().forEach(o -> t.add(o.strategy(), o.store(), o.k(), o.rawP50Ms(), o.harnessP50Ms(), o.ratioP50(), o.ratioMean()));
+      tables.add(t);
+      b.append("<h3>Harness overhead (harness / raw)</h3><p class=\"lead\">1.00 = no overhead beyond the store calls; the goal is ≤ 1.05.</p>")
+          .append(genericTable(t, "t-overhead", c -> c.replace('_', ' ')));
+    }
+    if (!bench.sweep().isEmpty()) {
+      ReportTable t = new ReportTable("bench_sweep", "Concurrency sweep: QPS (wall time, summed over client threads) and p99 per thread count",
+          List.of("strategy", "store", "threads", "qps", "p50_ms", "p99_ms"));
+      bench.sweep().forEach(x -> t.add(x.strategy(), x.store(), (long) x.threads(), x.qps(), x.p50Ms(), x.p99Ms()));
+      tables.add(t);
+      b.append("<h3>Concurrency sweep</h3><p class=\"lead\">SearchBenchmark.harness with 1…N client threads: ")
+          .append("QPS from Throughput mode (wall time, not 1/latency), p99 from SampleTime at the same thread count. ")
+          .append("Colour = strategy; solid = ").append(esc(stores().isEmpty() ? "first store" : stores().get(0)))
+          .append(stores().size() > 1 ? ", dashed = " + esc(stores().get(1)) : "").append(".</p>");
+      List<String> th = bench.sweep().stream().map(x -> x.threads()).distinct().sorted().map(String::valueOf).toList();
+      List<Svg.Series> qps = new ArrayList<>();
+      List<Svg.Series> p99 = new ArrayList<>();
+      List<String> series = bench.sweep().stream().map(x -> x.strategy() + " · " + x.store()).distinct().toList();
+      for (String sname : series) {
+        double[] q = new double[th.size()];
+        double[] p = new double[th.size()];
+        java.util.Arrays.fill(q, Double.NaN);
+        java.util.Arrays.fill(p, Double.NaN);
+        String strat = "";
+        String st = "";
+        for (BenchData.Sweep x : bench.sweep()) {
+          if ((x.strategy() + " · " + x.store()).equals(sname)) {
+            int i = th.indexOf(String.valueOf(x.threads()));
+            q[i] = x.qps();
+            p[i] = x.p99Ms();
+            strat = x.strategy();
+            st = x.store();
+          }
+        }
+        Integer ci = strategyColors.get(strat);
+        String col = Svg.color(ci == null ? series.indexOf(sname) : ci);
+        boolean dashed = stores().indexOf(st) > 0;
+        qps.add(new Svg.Series(sname, col, dashed, q));
+        p99.add(new Svg.Series(sname, col, dashed, p));
+      }
+      List<String> xl = th.stream().map(x -> x + " thr").toList();
+      b.append("<div class=\"charts\">").append(Svg.lines("QPS vs client threads", xl, qps, "queries / s", 0))
+          .append(Svg.lines("p99 (ms) vs client threads", xl, p99, "p99 ms", 0)).append("</div>");
+      b.append(genericTable(t, "t-sweep", c -> c.replace('_', ' ')));
+    }
+    if (!bench.indexing().isEmpty()) {
+      ReportTable t = new ReportTable("bench_indexing", "Indexing throughput (IndexBenchmark, SingleShotTime)",
+          List.of("store", "documents", "ms_per_run", "items_per_second"));
+      bench.indexing().forEach(x -> t.add(x.store(), x.documents(), x.msPerRun(), x.itemsPerSecond()));
+      tables.add(t);
+      b.append("<h3>Indexing throughput</h3>").append(genericTable(t, "t-indexing", c -> c.replace('_', ' ')));
+    }
+    return b.toString();
   }
 
   private String latency() {
     ReportTable t = analysis.latency();
     tables.add(t);
     StringBuilder b = new StringBuilder("<section class=\"card\" id=\"latency\"><h2>Latency</h2>");
-    b.append("<p class=\"lead\">Wall-clock per query as recorded during the run (records timingMs.total) — indicative only; ")
-        .append("benchmark-grade numbers come from JMH (bench/jmh.json) when present.</p>");
+    b.append(benchSection());
+    b.append("<details").append(bench.isEmpty() ? " open" : "").append("><summary>Run-time latency per cell (")
+        .append(t.rows().size()).append(" cells, records timingMs.total)</summary>")
+        .append("<p class=\"lead\">Wall-clock per query as recorded during the evaluation run, encoding included, one client, ")
+        .append("cold caches possible — indicative only; benchmark-grade numbers come from JMH (`lensbench bench`).</p>");
     if (t.isEmpty()) {
       b.append("<p class=\"muted\">No timings recorded.</p>");
     } else {
       b.append(genericTable(t, "t-latency", c -> c.replace('_', ' ')));
     }
+    b.append("</details>");
     for (ReportTable x : tables) {
-      if (x.name().equals("jmh")) {
+      if (x.name().equals("jmh") && bench.latency().isEmpty()) {
         b.append("<h3>JMH</h3>").append(genericTable(x, "t-jmh", c -> c.replace('_', ' ')));
       }
     }
@@ -852,7 +1131,13 @@ final class HtmlReport {
       b.append("<div class=\"note info\">No items.jsonl in the run directory: results are shown by id without thumbnails.</div>");
     }
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter queries (text, id, slice)\" ")
-        .append("data-target=\"dd-list\"><span class=\"count\"></span></div><div id=\"dd-list\">");
+        .append("data-target=\"dd-list\">");
+    if (stores().size() > 1) {
+      b.append("<label class=\"muted small\"> store <select class=\"rowstore\" data-target=\"dd-list\"><option value=\"\">all</option>");
+      stores().forEach(st -> b.append("<option value=\"").append(esc(st)).append("\">").append(esc(st)).append("</option>"));
+      b.append("</select></label>");
+    }
+    b.append("<span class=\"count\"></span></div><div id=\"dd-list\">");
     for (String qs : analysis.querySets()) {
       List<String> ids = analysis.drilldownQueries(qs, options.maxDrilldown());
       if (ids.isEmpty()) {
@@ -903,7 +1188,7 @@ final class HtmlReport {
           }
           QueryRecord rec = run.records().getOrDefault(c.cell(), Map.of()).get(qid);
           double v = c.perQuery().getOrDefault(qid, Map.of()).getOrDefault(options.primaryMetric(), Double.NaN);
-          b.append("<div class=\"rowcell\"><div class=\"lbl\">").append(esc(c.label())).append(isJoint(c.strategy()) ? " †" : "")
+          b.append("<div class=\"rowcell\" data-store=\"").append(esc(c.store())).append("\"><div class=\"lbl\">").append(esc(c.label())).append(isJoint(c.strategy()) ? " †" : "")
               .append("<small>").append(esc(Analysis.display(options.primaryMetric()))).append(' ').append(num(v, 3)).append("</small></div><div class=\"tiles\">");
           if (rec == null) {
             b.append("<span class=\"muted\">no record for this query</span>");

@@ -48,6 +48,23 @@ public final class Svg {
 
   /** Line chart over categorical x positions (e.g. k = 1, 5, 10, 20, 100), y in [0, 1]. */
   public static String lines(String title, List<String> xLabels, List<Series> series, String yLabel) {
+    return lines(title, xLabels, series, yLabel, 1.0);
+  }
+
+  /** Line chart with y in [0, max]; max ≤ 0 scales to the data (rounded up to a nice number). */
+  public static String lines(String title, List<String> xLabels, List<Series> series, String yLabel, double max) {
+    if (max <= 0) {
+      double m = 0;
+      for (Series s : series) {
+        for (double v : s.values()) {
+          if (!Double.isNaN(v)) {
+            m = Math.max(m, v);
+          }
+        }
+      }
+      max = niceCeil(m > 0 ? m : 1);
+    }
+    final double top = max;
     int w = 288;
     int h = 220;
     double x0 = 44;
@@ -56,7 +73,7 @@ public final class Svg {
     double y1 = h - 34;
     StringBuilder b = open(w, h, title);
     b.append("<text class=\"ctitle\" x=\"").append(f(x0)).append("\" y=\"18\">").append(esc(title)).append("</text>");
-    yGrid(b, x0, x1, y0, y1, 1.0, 4, "%.2f");
+    yGrid(b, x0, x1, y0, y1, top, 4, top >= 10 ? "%.0f" : "%.2f");
     int n = xLabels.size();
     double step = n > 1 ? (x1 - x0 - 16) / (n - 1) : 0;
     for (int i = 0; i < n; i++) {
@@ -77,7 +94,7 @@ public final class Svg {
           continue;
         }
         double x = x0 + 8 + step * i;
-        double y = y1 - (y1 - y0) * Math.max(0, Math.min(1, v));
+        double y = y1 - (y1 - y0) * Math.max(0, Math.min(1, v / top));
         path.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(y));
         pen = true;
         dots.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"3\" fill=\"")
@@ -129,7 +146,7 @@ public final class Svg {
   /** Scatter of quality (y, [0,1]) against latency (x, log scale when the range spans > 10×). */
   public static String scatter(String title, List<Point> points, String xLabel, String yLabel) {
     int w = 760;
-    int h = 300;
+    int h = Math.min(620, Math.max(300, 60 + 17 * points.size()));
     double x0 = 52;
     double x1 = w - 330;
     double y0 = 30;
@@ -179,6 +196,11 @@ public final class Svg {
             .append(esc(shorten(p.label(), 50))).append("</text>");
         legendY += 17;
       }
+    }
+    int shown = Math.max(0, (h - 20 - 36 + 16) / 17);
+    if (points.size() > shown) {
+      b.append("<text class=\"tick\" x=\"").append(f(x1 + 18)).append("\" y=\"").append(h - 6).append("\">+")
+          .append(points.size() - shown).append(" more — hover a point</text>");
     }
     return b.append("</svg>").toString();
   }

@@ -22,6 +22,8 @@
     });
     Array.prototype.forEach.call(tbody.querySelectorAll("tr.qsgroup"), function (g) { g.classList.add("hidden"); });
     rows.forEach(function (r) { tbody.appendChild(r); });
+    table.setAttribute("data-sorted", "1");
+    table.dispatchEvent(new Event("lb-sorted"));
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.data"), function (table) {
     if (!table.tHead) { return; }
@@ -33,23 +35,47 @@
   Array.prototype.forEach.call(document.querySelectorAll("input.filter"), function (input) {
     var target = document.getElementById(input.getAttribute("data-target"));
     var counter = input.parentNode.querySelector(".count");
+    var facets = Array.prototype.slice.call(input.parentNode.querySelectorAll("select.facet"));
     if (!target) { return; }
-    var items = target.tagName === "TABLE" ? Array.prototype.slice.call(target.tBodies[0].rows)
-        : Array.prototype.slice.call(target.querySelectorAll("[data-search]"));
+    var isTable = target.tagName === "TABLE";
+    function items() {
+      return isTable ? Array.prototype.slice.call(target.tBodies[0].rows)
+          : Array.prototype.slice.call(target.querySelectorAll("[data-search]"));
+    }
     function apply() {
       var terms = input.value.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
-      var shown = 0;
-      items.forEach(function (el) {
-        if (el.classList.contains("qsgroup")) { el.classList.toggle("hidden", terms.length > 0); return; }
+      var shown = 0, group = null, groupShown = false;
+      var sorted = isTable && target.getAttribute("data-sorted") === "1";
+      function closeGroup() { if (group) { group.classList.toggle("hidden", sorted || terms.length > 0 || !groupShown); } }
+      items().forEach(function (el) {
+        if (el.classList.contains("qsgroup")) { closeGroup(); group = el; groupShown = false; return; }
         var text = (el.getAttribute("data-search") || el.textContent).toLowerCase();
         var ok = terms.every(function (t) { return text.indexOf(t) >= 0; });
+        facets.forEach(function (f) {
+          if (!ok || f.value === "") { return; }
+          var cell = el.cells ? el.cells[parseInt(f.getAttribute("data-col"), 10)] : null;
+          var v = cell ? cell.getAttribute("data-f") || cell.textContent.trim() : el.getAttribute("data-f-" + f.getAttribute("data-col"));
+          ok = v === f.value;
+        });
         el.classList.toggle("hidden", !ok);
-        if (ok) { shown++; }
+        if (ok) { shown++; groupShown = true; }
       });
+      closeGroup();
       if (counter) { counter.textContent = shown + " shown"; }
     }
     input.addEventListener("input", apply);
+    facets.forEach(function (f) { f.addEventListener("change", apply); });
+    target.addEventListener("lb-sorted", apply);
     apply();
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("select.rowstore"), function (sel) {
+    var target = document.getElementById(sel.getAttribute("data-target"));
+    if (!target) { return; }
+    sel.addEventListener("change", function () {
+      Array.prototype.forEach.call(target.querySelectorAll(".rowcell[data-store]"), function (row) {
+        row.classList.toggle("hidden", sel.value !== "" && row.getAttribute("data-store") !== sel.value);
+      });
+    });
   });
   var data = document.getElementById("report-data");
   if (data) {

@@ -104,6 +104,13 @@ class ReportInChromiumTest {
           + "i.value='opensearch text-ko'; i.dispatchEvent(new Event('input'));"
           + "return document.querySelectorAll('#t-overview tbody tr:not(.hidden)').length;})()");
       assertEquals(3, filtered.asInt(), "3 opensearch cells on text-ko");
+      JsonNode faceted = chrome.eval("(function(){var i=document.querySelector('input[data-target=t-overview]');i.value='';"
+          + "i.dispatchEvent(new Event('input'));var s=i.parentNode.querySelectorAll('select.facet');"
+          + "s[0].value='text-ko';s[0].dispatchEvent(new Event('change'));s[1].value='opensearch';s[1].dispatchEvent(new Event('change'));"
+          + "var n=document.querySelectorAll('#t-overview tbody tr:not(.hidden):not(.qsgroup)').length;"
+          + "var g=document.querySelectorAll('#t-overview tbody tr.qsgroup:not(.hidden)').length;"
+          + "s[0].value='';s[0].dispatchEvent(new Event('change'));s[1].value='';s[1].dispatchEvent(new Event('change'));return n+'/'+g;})()");
+      assertEquals("3/1", faceted.asText(), "query-set and store selectors keep 3 rows under 1 group header");
       chrome.eval("(function(){var i=document.querySelector('input[data-target=t-overview]');i.value='';"
           + "i.dispatchEvent(new Event('input'));var t=document.getElementById('t-significance');"
           + "t.tHead.rows[0].cells[0].click();return 1;})()");
