@@ -331,7 +331,10 @@ public final class Analysis {
       List<Object> row = new ArrayList<>(List.of(c.cell(), c.querySet(), c.strategy(), c.store(), c.reranker(),
           String.join(", ", policies.keySet())));
       for (String m : ms) {
-        row.add(base == null ? Double.NaN : base.mean(m));
+        // before: the un-reranked cell of the same strategy and store when the run has one,
+        // else the records' first-stage lists scored against the run's qrels
+        row.add(base != null ? base.mean(m)
+            : FirstStageScore.mean(m, run.qrels().get(c.querySet()), recs));
         row.add(c.mean(m));
       }
       row.addAll(List.of(recs.size(), reordered, dropped, dup, inv, malformed, timeouts, http, retries, cached, pt, ct,
