@@ -58,9 +58,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--max-queries", description = "Run only the first N queries per set (overrides limits.queriesPerSet).")
   Integer maxQueries;
 
+  @Option(names = "--no-report", description = "Do not write the HTML report at the end.")
+  boolean noReport;
+
   @Override
   public Integer call() {
-    return execute(experiment, overrides(), reindex, System.out, System.err);
+    return execute(experiment, overrides(), reindex, !noReport, System.out, System.err);
   }
 
   Overrides overrides() {
@@ -69,12 +72,23 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Reads, validates and runs; failures propagate as LensBenchExceptions (exit 2 / 3). */
   public static int execute(Path file, Overrides o, boolean reindex, PrintStream out, PrintStream err) {
+    return execute(file, o, reindex, false, out, err);
+  }
+
+  /** As {@link #execute(Path, Overrides, boolean, PrintStream, PrintStream)}, then the report. */
+  public static int execute(Path file, Overrides o, boolean reindex, boolean report,
+      PrintStream out, PrintStream err) {
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw, o, file.toString());
     try (DefaultComponents components = new DefaultComponents(resolved, err)) {
       Runner.Result r =
           new Runner(resolved, file.toString(), components, reindex, out, err).run();
       out.println("run directory: " + r.runDir());
+      if (report) {
+        Path html = io.lensbench.reports.ReportWriter.write(r.runDir(),
+            io.lensbench.reports.ReportOptions.defaults());
+        out.println("report: " + html);
+      }
       out.flush();
     }
     return ExitCode.OK.code();
