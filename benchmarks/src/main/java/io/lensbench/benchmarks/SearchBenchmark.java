@@ -96,15 +96,7 @@ public class SearchBenchmark {
     QueryPlan plan = nextPlan(c);
     int depth = Math.max(k, plan.candidates());
     if (plan.searches().size() > 1 && plan.fusion().mode().isNative()) {
-      List<HybridRequest.SubSearch> subs = new ArrayList<>(plan.searches().size());
-      for (HybridRequest.SubSearch s : plan.searches()) {
-        subs.add(SearchExecutor.withDepth(s, depth));
-      }
-      HybridRequest.Ranker ranker =
-          plan.fusion().mode() == io.lensbench.strategies.FusionSpec.Mode.NATIVE_RRF
-              ? new HybridRequest.Rrf(plan.fusion().rrfK())
-              : new HybridRequest.Weighted(plan.weights());
-      return client.hybrid(collection, new HybridRequest(subs, ranker, k, Filter.NONE));
+      return client.hybrid(collection, SearchExecutor.hybridRequest(plan, k, Filter.NONE));
     }
     int d = plan.searches().size() == 1 ? k : depth;
     List<List<SearchHit>> lists = new ArrayList<>(plan.searches().size());

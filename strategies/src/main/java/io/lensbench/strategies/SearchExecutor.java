@@ -24,26 +24,22 @@ public final class SearchExecutor {
       return new Retrieval(List.of(), 0, 0);
     }
     int depth = Math.max(k, plan.candidates());
-    List<SubSearch> subs = new ArrayList<>(plan.searches().size());
-    for (SubSearch s : plan.searches()) {
-      subs.add(withDepth(s, depth));
-    }
     FusionSpec fusion = plan.fusion();
-    if (subs.size() == 1) {
+    if (plan.searches().size() == 1) {
       long t0 = System.nanoTime();
-      List<SearchHit> hits = Ranking.sortAndCut(run(store, collection, subs.get(0), k, filter), k);
+      List<SearchHit> hits = Ranking.sortAndCut(
+          run(store, collection, withDepth(plan.searches().get(0), depth), k, filter), k);
       return new Retrieval(hits, ms(t0), 0);
     }
     if (fusion.mode().isNative()) {
-      HybridRequest.Ranker ranker =
-          fusion.mode() == FusionSpec.Mode.NATIVE_RRF
-              ? new HybridRequest.Rrf(fusion.rrfK())
-              : new HybridRequest.Weighted(plan.weights());
       long t0 = System.nanoTime();
       List<SearchHit> hits =
-          Ranking.sortAndCut(
-              store.hybrid(collection, new HybridRequest(subs, ranker, k, filter)), k);
+          Ranking.sortAndCut(store.hybrid(collection, hybridRequest(plan, k, filter)), k);
       return new Retrieval(hits, ms(t0), 0);
+    }
+    List<SubSearch> subs = new ArrayList<>(plan.searches().size());
+    for (SubSearch s : plan.searches()) {
+      subs.add(withDepth(s, depth));
     }
     long t0 = System.nanoTime();
     List<List<SearchHit>> lists = new ArrayList<>(subs.size());
@@ -58,6 +54,23 @@ public final class SearchExecutor {
             : new WeightedSum(plan.weights(), fusion.normalization());
     List<SearchHit> hits = f.fuse(lists, k);
     return new Retrieval(hits, searchMs, ms(t1));
+  }
+
+  /**
+   * The store-native hybrid request for a plan whose fusion is native: every sub-search at depth
+   * {@code max(k, candidates)}, the plan's RRF constant or weights as the store's ranker.
+   */
+  public static HybridRequest hybridRequest(QueryPlan plan, int k, Filter filter) {
+    int depth = Math.max(k, plan.candidates());
+    List<SubSearch> subs = new ArrayList<>(plan.searches().size());
+    for (SubSearch s : plan.searches()) {
+      subs.add(withDepth(s, depth));
+    }
+    HybridRequest.Ranker ranker =
+        plan.fusion().mode() == FusionSpec.Mode.NATIVE_RRF
+            ? new HybridRequest.Rrf(plan.fusion().rrfK())
+            : new HybridRequest.Weighted(plan.weights());
+    return new HybridRequest(subs, ranker, k, filter);
   }
 
   /** One sub-search through the store client alone (no sorting, cutting or fusion). */
