@@ -12,4 +12,4 @@ if [[ ! -f "$JAR" || ! -d harness/target/lib ]]; then
   echo "fake-vlm: building (mvn package -DskipTests) ..." >&2
   mvn -q -B -DskipTests package >&2
 fi
-exec java -cp "$JAR:harness/target/lib/*" io.lensbench.openai.FakeOpenAiServer "${1:-18000}" "${2:-drop-one}"
+exec java -cp "testkit/target/lensbench-testkit-0.1.0-SNAPSHOT.jar:harness/target/lib/*" io.lensbench.testkit.FakeOpenAiServer "${1:-18000}" "${2:-drop-one}"

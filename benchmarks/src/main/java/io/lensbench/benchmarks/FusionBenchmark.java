@@ -4,7 +4,7 @@ import io.lensbench.bench.BenchFixture;
 import io.lensbench.stores.Filter;
 import io.lensbench.stores.HybridRequest;
 import io.lensbench.stores.RetrievalStore;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.SearchExecutor;
 import io.lensbench.strategies.fusion.Fusion;

@@ -4,7 +4,7 @@ import io.lensbench.bench.BenchFixture;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QueryKind;
-import io.lensbench.openai.FakeOpenAiServer;
+import io.lensbench.testkit.FakeOpenAiServer;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.rerank.Candidate;
 import io.lensbench.rerank.LlmListwiseReranker;

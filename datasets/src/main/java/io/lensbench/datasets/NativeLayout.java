@@ -76,7 +76,7 @@ public final class NativeLayout {
     mkdirs(dir.resolve(QRELS_DIR));
     writeLines(dir.resolve(QUERIES_DIR).resolve(set.name() + ".jsonl"),
         set.queries().stream().map(q -> Json.line(q.toJson())).toList());
-    io.lensbench.datasets.trec.TrecQrelsWriter.write(dir.resolve(QRELS_DIR).resolve(set.name() + ".qrels"), set.qrels());
+    QrelsFiles.write(set.qrels(), dir.resolve(QRELS_DIR).resolve(set.name() + ".qrels"));
   }
 
   public static void writeSplits(Path dir, Map<String, Split> splits) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * A validating TREC qrels reader ({@code qid 0 docid grade}, one judgment per line) for the native
  * dataset layout: unlike a plain reader it collects every malformed line into {@link Problems}
  * (file and line) instead of stopping at the first. Writing goes through
- * {@link io.lensbench.datasets.trec.TrecQrelsWriter}; {@link #write} is kept for callers and
+ * {@link io.lensbench.eval.trec.TrecQrelsWriter}; {@link #write} is kept for callers and
  * writes the same bytes.
  */
 public final class QrelsFiles {

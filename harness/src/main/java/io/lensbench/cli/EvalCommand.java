@@ -2,16 +2,16 @@ package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Qrels;
-import io.lensbench.datasets.trec.TrecQrelsReader;
-import io.lensbench.datasets.trec.TrecRun;
-import io.lensbench.datasets.trec.TrecRunReader;
-import io.lensbench.metrics.CellMetrics;
-import io.lensbench.metrics.DuplicatePolicy;
-import io.lensbench.metrics.EvalOptions;
-import io.lensbench.metrics.Evaluator;
-import io.lensbench.metrics.RunEvaluation;
-import io.lensbench.metrics.TrecEvalOutput;
-import io.lensbench.stats.BootstrapOptions;
+import io.lensbench.eval.trec.TrecQrelsReader;
+import io.lensbench.eval.trec.TrecRun;
+import io.lensbench.eval.trec.TrecRunReader;
+import io.lensbench.eval.metrics.CellMetrics;
+import io.lensbench.eval.metrics.DuplicatePolicy;
+import io.lensbench.eval.metrics.EvalOptions;
+import io.lensbench.eval.metrics.Evaluator;
+import io.lensbench.eval.metrics.RunEvaluation;
+import io.lensbench.eval.metrics.TrecEvalOutput;
+import io.lensbench.eval.stats.BootstrapOptions;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -157,7 +157,7 @@ public final class EvalCommand implements Callable<Integer> {
       case "json" -> {
         CellMetrics cm = CellMetrics.of(ev, java.util.Map.of(),
             new BootstrapOptions(resamples, seed, 0.95));
-        w.write(cm.toJson(io.lensbench.metrics.CellInfo.parse(trecRun.runId())));
+        w.write(cm.toJson(io.lensbench.eval.metrics.CellInfo.parse(trecRun.runId())));
         w.write('\n');
       }
       default -> {

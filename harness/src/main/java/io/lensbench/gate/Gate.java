@@ -1,12 +1,12 @@
 package io.lensbench.gate;
 
 import io.lensbench.core.BadInputException;
-import io.lensbench.metrics.ScoredCell;
-import io.lensbench.stats.Bootstrap;
-import io.lensbench.stats.Interval;
-import io.lensbench.stats.Paired;
-import io.lensbench.stats.PairedOptions;
-import io.lensbench.stats.PairedResult;
+import io.lensbench.eval.metrics.ScoredCell;
+import io.lensbench.eval.stats.Bootstrap;
+import io.lensbench.eval.stats.Interval;
+import io.lensbench.eval.stats.Paired;
+import io.lensbench.eval.stats.PairedOptions;
+import io.lensbench.eval.stats.PairedResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.lensbench.gate;
 
-import io.lensbench.stats.Interval;
+import io.lensbench.eval.stats.Interval;
 
 /**
  * Outcome of one rule on one cell.

@@ -1,7 +1,7 @@
 package io.lensbench.gate;
 
 import io.lensbench.core.BadInputException;
-import io.lensbench.metrics.MetricKey;
+import io.lensbench.eval.metrics.MetricKey;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

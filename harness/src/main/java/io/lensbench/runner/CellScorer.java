@@ -1,7 +1,7 @@
 package io.lensbench.runner;
 
 import io.lensbench.datasets.QuerySet;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

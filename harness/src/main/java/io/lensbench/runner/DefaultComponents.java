@@ -22,10 +22,10 @@ import io.lensbench.encoders.TextEncoders;
 import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointTrainingConfig;
 import io.lensbench.encoders.joint.TrainedJointEncoder;
-import io.lensbench.metrics.CellInfo;
-import io.lensbench.metrics.CellMetrics;
-import io.lensbench.metrics.ScoreOptions;
-import io.lensbench.metrics.Scoring;
+import io.lensbench.eval.metrics.CellInfo;
+import io.lensbench.eval.metrics.CellMetrics;
+import io.lensbench.eval.metrics.ScoreOptions;
+import io.lensbench.eval.metrics.Scoring;
 import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.rerank.Candidate;
@@ -33,9 +33,9 @@ import io.lensbench.rerank.RerankResult;
 import io.lensbench.rerank.RerankSpec;
 import io.lensbench.strategies.QueryText;
 import io.lensbench.rerank.Reranker;
-import io.lensbench.stats.BootstrapOptions;
+import io.lensbench.eval.stats.BootstrapOptions;
 import io.lensbench.stores.RetrievalStore;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import io.lensbench.stores.StoreConfig;
 import io.lensbench.stores.Stores;
 import io.lensbench.strategies.TextSummary;
@@ -56,7 +56,7 @@ import java.util.Map;
  * The real parts: {@link DatasetLoader}, {@link Stores} (Milvus, OpenSearch), ONNX text encoders
  * and the trained joint encoder behind the on-disk embedding cache ({@code io.lensbench.cache}),
  * OCR / attribute / VLM captioners behind the caption cache, the rerankers of
- * {@code io.lensbench.rerank}, and the trec_eval-exact scorer of {@code io.lensbench.metrics}.
+ * {@code io.lensbench.rerank}, and the trec_eval-exact scorer of {@code io.lensbench.eval.metrics}.
  * Everything opened here is closed, in reverse order, by {@link #close()}.
  *
  * <p>Model ids: text encoders as {@link TextEncoders} (built-in id or ONNX folder); a joint

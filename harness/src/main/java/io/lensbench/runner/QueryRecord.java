@@ -1,6 +1,6 @@
 package io.lensbench.runner;
 
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.lensbench.runner;
 
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.Query;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.List;
 import java.util.Map;
 

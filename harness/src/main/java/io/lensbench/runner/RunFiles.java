@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QuerySet;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.datasets.Qrels;
-import io.lensbench.metrics.CellInfo;
-import io.lensbench.metrics.CellMetrics;
-import io.lensbench.metrics.ScoreOptions;
-import io.lensbench.metrics.Scoring;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.eval.metrics.CellInfo;
+import io.lensbench.eval.metrics.CellMetrics;
+import io.lensbench.eval.metrics.ScoreOptions;
+import io.lensbench.eval.metrics.Scoring;
+import io.lensbench.core.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

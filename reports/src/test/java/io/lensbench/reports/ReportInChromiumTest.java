@@ -1,5 +1,9 @@
 package io.lensbench.reports;
 
+import io.lensbench.testkit.HeadlessChromium;
+
+import io.lensbench.testkit.SyntheticRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

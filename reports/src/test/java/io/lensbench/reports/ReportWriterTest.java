@@ -1,5 +1,7 @@
 package io.lensbench.reports;
 
+import io.lensbench.testkit.SyntheticRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

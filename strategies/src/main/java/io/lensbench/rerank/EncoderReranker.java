@@ -4,7 +4,7 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

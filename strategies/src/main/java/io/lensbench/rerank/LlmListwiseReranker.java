@@ -16,7 +16,7 @@ import io.lensbench.openai.ChatResponse;
 import io.lensbench.openai.ContentPart;
 import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.Usage;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

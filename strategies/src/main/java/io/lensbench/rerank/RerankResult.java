@@ -1,6 +1,6 @@
 package io.lensbench.rerank;
 
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Item;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

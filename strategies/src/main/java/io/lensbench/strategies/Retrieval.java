@@ -1,6 +1,6 @@
 package io.lensbench.strategies;
 
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.List;
 
 /** One query's result on one store, with its time split. */

@@ -7,7 +7,7 @@ import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QueryKind;
 import io.lensbench.encoders.OnnxTextEncoder;
 import io.lensbench.encoders.TextEncoders;
-import io.lensbench.openai.TestImages;
+import io.lensbench.testkit.TestImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

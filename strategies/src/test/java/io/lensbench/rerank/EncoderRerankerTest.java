@@ -9,7 +9,7 @@ import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QueryKind;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
-import io.lensbench.openai.TestImages;
+import io.lensbench.testkit.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QueryKind;
-import io.lensbench.openai.FakeOpenAiServer;
-import io.lensbench.openai.FakeOpenAiServer.FakeReply;
-import io.lensbench.openai.FakeOpenAiServer.FakeRequest;
+import io.lensbench.testkit.FakeOpenAiServer;
+import io.lensbench.testkit.FakeOpenAiServer.FakeReply;
+import io.lensbench.testkit.FakeOpenAiServer.FakeRequest;
 import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.openai.ResponseFormatMode;
-import io.lensbench.openai.TestImages;
+import io.lensbench.testkit.TestImages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.core.BadInputException;
 import io.lensbench.openai.ResponseFormatMode;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package io.lensbench.benchmarks.eval;
 
 import io.lensbench.datasets.Qrels;
-import io.lensbench.datasets.trec.TrecRun;
-import io.lensbench.metrics.EvalOptions;
-import io.lensbench.metrics.Evaluator;
-import io.lensbench.metrics.RunEvaluation;
-import io.lensbench.stats.Bootstrap;
-import io.lensbench.stats.BootstrapOptions;
-import io.lensbench.stats.Paired;
-import io.lensbench.stats.PairedOptions;
+import io.lensbench.eval.trec.TrecRun;
+import io.lensbench.eval.metrics.EvalOptions;
+import io.lensbench.eval.metrics.Evaluator;
+import io.lensbench.eval.metrics.RunEvaluation;
+import io.lensbench.eval.stats.Bootstrap;
+import io.lensbench.eval.stats.BootstrapOptions;
+import io.lensbench.eval.stats.Paired;
+import io.lensbench.eval.stats.PairedOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -70,7 +70,7 @@ public class EvalBenchmark {
     qrels = new Qrels(q);
     run = new TrecRun("bench", rankings);
     evaluator = new Evaluator(EvalOptions.defaults()
-        .withDuplicates(io.lensbench.metrics.DuplicatePolicy.KEEP_FIRST));
+        .withDuplicates(io.lensbench.eval.metrics.DuplicatePolicy.KEEP_FIRST));
     a = new double[queries];
     b = new double[queries];
     for (int i = 0; i < queries; i++) {

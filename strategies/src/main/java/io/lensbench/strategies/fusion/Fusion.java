@@ -1,6 +1,8 @@
 package io.lensbench.strategies.fusion;
 
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.Ranking;
+
+import io.lensbench.core.SearchHit;
 import java.util.List;
 
 /** Client-side fusion of several ranked lists into one. */

@@ -1,7 +1,9 @@
 package io.lensbench.strategies.fusion;
 
+import io.lensbench.core.Ranking;
+
 import io.lensbench.core.BadInputException;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
 package io.lensbench.strategies.fusion;
 
+import io.lensbench.core.Ranking;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lensbench.core.BadInputException;
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.lensbench.strategies.fusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lensbench.stores.SearchHit;
+import io.lensbench.core.SearchHit;
 import io.lensbench.strategies.fusion.WeightedSum.Normalization;
 import java.util.List;
 import org.junit.jupiter.api.Test;

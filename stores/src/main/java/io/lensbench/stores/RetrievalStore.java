@@ -1,0 +1,53 @@
+package io.lensbench.stores;
+
+import io.lensbench.core.SearchHit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one store contract every strategy uses, implemented for real by Milvus (MilvusClientV2)
+ * and OpenSearch (opensearch-java). Errors are {@link io.lensbench.core.BadInputException}
+ * (dimension mismatch, unknown field, missing collection) or
+ * {@link io.lensbench.core.InfrastructureException} (store unreachable), each naming the store,
+ * collection and field, expected vs actual.
+ */
+public interface RetrievalStore extends AutoCloseable {
+
+  /** "milvus" or "opensearch". */
+  String name();
+
+  /** Server version as reported by the server. */
+  String serverVersion();
+
+  /** Creates the collection; fails if it already exists. */
+  void create(CollectionSchema schema);
+
+  boolean exists(String collection);
+
+  /** The schema as stored (including properties), or empty when the collection does not exist. */
+  Optional<CollectionSchema> describe(String collection);
+
+  /** Drops the collection if it exists. */
+  void drop(String collection);
+
+  /** Inserts or replaces documents by id, in batches of the configured size. Idempotent. */
+  void upsert(String collection, List<StoreDocument> documents);
+
+  /** Makes every upserted document searchable (flush + load / refresh). */
+  void flush(String collection);
+
+  long count(String collection);
+
+  /** kNN on one named vector field; hits in rank order, at most k. */
+  List<SearchHit> knn(String collection, String vectorField, float[] vector, int k, Filter filter);
+
+  /** BM25 on one named text field; hits in rank order, at most k. */
+  List<SearchHit> bm25(String collection, String textField, String text, int k, Filter filter);
+
+  /** Store-native hybrid search (fusion done by the store). */
+  List<SearchHit> hybrid(String collection, HybridRequest request);
+
+  @Override
+  void close();
+}
