@@ -10,9 +10,14 @@ public final class LensBenchHome {
   private LensBenchHome() {}
 
   public static Path resolve() {
-    String env = System.getenv("LENSBENCH_HOME");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env).toAbsolutePath();
+    return resolve(System.getenv());
+  }
+
+  /** The home named by {@code LENSBENCH_HOME} in {@code env}, else {@code ~/.lensbench}. */
+  public static Path resolve(java.util.Map<String, String> env) {
+    String home = env.get("LENSBENCH_HOME");
+    if (home != null && !home.isBlank()) {
+      return Path.of(home).toAbsolutePath();
     }
     return Path.of(System.getProperty("user.home"), ".lensbench");
   }

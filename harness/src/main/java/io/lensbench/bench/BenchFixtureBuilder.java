@@ -6,7 +6,7 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QuerySet;
-import io.lensbench.runner.DefaultComponents;
+import io.lensbench.runner.RunComponents;
 import io.lensbench.runner.Experiment;
 import io.lensbench.runner.RunObserver;
 import io.lensbench.stores.StoreDocument;
@@ -124,7 +124,7 @@ public final class BenchFixtureBuilder implements RunObserver {
   }
 
   /** Writes {@code bench/fixture.json} (and the indexing documents) into the run directory. */
-  public Path write(Path runDir, DefaultComponents components) throws IOException {
+  public Path write(Path runDir, RunComponents components) throws IOException {
     List<String> chosen = selected();
     if (chosen.isEmpty() || cells.isEmpty()) {
       throw new BadInputException(
@@ -165,7 +165,7 @@ public final class BenchFixtureBuilder implements RunObserver {
     return file;
   }
 
-  private Path jointModel(DefaultComponents components) {
+  private Path jointModel(RunComponents components) {
     boolean usesJoint = strategies.values().stream()
         .anyMatch(s -> s instanceof JointStrategy || s instanceof MultiVectorStrategy);
     return usesJoint ? components.jointDir(experiment.models().joint()) : null;

@@ -4,7 +4,8 @@ import io.lensbench.bench.BenchFixtureBuilder;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.ExitCode;
 import io.lensbench.core.InfrastructureException;
-import io.lensbench.runner.DefaultComponents;
+import io.lensbench.runner.Environment;
+import io.lensbench.runner.RunComponents;
 import io.lensbench.runner.Experiment;
 import io.lensbench.runner.ExperimentReader;
 import io.lensbench.runner.ExperimentValidator;
@@ -65,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
             raw, new Overrides(output, null, null, null, null, null, null, null), file.toString());
     Path fixtureFile;
     Path runDir;
-    try (DefaultComponents components = new DefaultComponents(resolved, System.err)) {
+    try (RunComponents components = RunComponents.open(resolved, Environment.system(), System.err)) {
       BenchFixtureBuilder builder = new BenchFixtureBuilder(file, resolved, ring, quick);
       Runner runner = new Runner(resolved, components, false, System.out, System.err);
       runner.observe(builder);

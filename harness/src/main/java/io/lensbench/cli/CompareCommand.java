@@ -9,7 +9,6 @@ import io.lensbench.eval.metrics.MetricKey;
 import io.lensbench.eval.metrics.QueryAttributes;
 import io.lensbench.eval.metrics.RunComparison;
 import io.lensbench.eval.metrics.ScoredCell;
-import io.lensbench.eval.stats.BootstrapOptions;
 import io.lensbench.eval.stats.PairedOptions;
 import io.lensbench.eval.stats.PairedResult;
 import java.io.PrintStream;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,14 +56,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "-l", description = "relevance level for TREC run files (default 1)")
   int level = 1;
 
-  @Option(names = "--resamples", description = "bootstrap resamples (default 1000)")
-  int resamples = 1000;
-
-  @Option(names = "--permutations", description = "randomization test permutations (default 10000)")
-  int permutations = 10_000;
-
-  @Option(names = "--seed", description = "random seed (default 42)")
-  long seed = 42;
+  @Mixin StatsOptions stats = new StatsOptions();
 
   @Option(names = "--format", description = "text (default), markdown or csv")
   String format = "text";
@@ -87,8 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
     for (String k : keys) {
       MetricKey.parse(k);
     }
-    PairedOptions po = new PairedOptions(new BootstrapOptions(resamples, seed, 0.95),
-        permutations, 1e-12);
+    PairedOptions po = stats.paired();
     boolean dirs = runs.stream().allMatch(Files::isDirectory);
     boolean files = runs.stream().noneMatch(Files::isDirectory);
     if (!dirs && !files) {

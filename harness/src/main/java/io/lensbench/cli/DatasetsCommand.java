@@ -4,8 +4,6 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.DataRoot;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.DatasetDescription;
-import io.lensbench.datasets.DatasetLoader;
-import io.lensbench.datasets.LoadOptions;
 import io.lensbench.datasets.LoadResult;
 import io.lensbench.datasets.Problem;
 import io.lensbench.datasets.fashion.FashionBuilder;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -100,18 +99,11 @@ public final class DatasetsCommand implements Callable<Integer> {
   static final class Describe implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", description = "Dataset directory.")
-    Path dir;
-
-    @Option(names = "--data", description = "Data root for the source images.")
-    Path data;
-
-    @Option(names = "--skip-invalid", description = "Skip invalid records and list them instead of failing.")
-    boolean skipInvalid;
+    @Mixin DatasetDirOptions dataset = new DatasetDirOptions();
 
     @Override
     public Integer call() {
-      LoadResult r = DatasetLoader.load(dir, new LoadOptions(skipInvalid, data, true));
+      LoadResult r = dataset.load();
       PrintWriter pw = spec.commandLine().getOut();
       printSkipped(pw, r.skipped());
       pw.print(DatasetDescription.describe(r.dataset()));
@@ -126,18 +118,11 @@ public final class DatasetsCommand implements Callable<Integer> {
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", description = "Dataset directory.")
-    Path dir;
-
-    @Option(names = "--data", description = "Data root for the source images.")
-    Path data;
-
-    @Option(names = "--skip-invalid", description = "Skip invalid records and list them instead of failing.")
-    boolean skipInvalid;
+    @Mixin DatasetDirOptions dataset = new DatasetDirOptions();
 
     @Override
     public Integer call() {
-      LoadResult r = DatasetLoader.load(dir, new LoadOptions(skipInvalid, data, true));
+      LoadResult r = dataset.load();
       PrintWriter pw = spec.commandLine().getOut();
       printSkipped(pw, r.skipped());
       Dataset d = r.dataset();

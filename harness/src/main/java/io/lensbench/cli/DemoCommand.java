@@ -12,7 +12,8 @@ import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointTrainingConfig;
 import io.lensbench.reports.ReportOptions;
 import io.lensbench.reports.ReportWriter;
-import io.lensbench.runner.DefaultComponents;
+import io.lensbench.runner.Environment;
+import io.lensbench.runner.RunComponents;
 import io.lensbench.runner.Experiment;
 import io.lensbench.runner.ExperimentReader;
 import io.lensbench.runner.ExperimentValidator;
@@ -75,9 +76,8 @@ public final class DemoCommand implements Callable<Integer> {
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw,
         new Overrides(output, null, null, null, null, null, null, null), file.toString());
-    Path datasetDir = resolved.dataset().path() != null
-        ? Path.of(resolved.dataset().path())
-        : DefaultComponents.defaultDatasetDir(resolved.dataset().name());
+    Environment env = Environment.system();
+    Path datasetDir = RunComponents.datasetDir(resolved.dataset(), env);
 
     step(err, 2, "fashion dataset (" + source + ") -> " + datasetDir);
     if (Files.isRegularFile(datasetDir.resolve("dataset.json"))) {
@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     step(err, 4, "experiment " + file);
     Runner.Result result;
-    try (DefaultComponents components = new DefaultComponents(resolved, err)) {
+    try (RunComponents components = RunComponents.open(resolved, env, err)) {
       result = new Runner(resolved, components, reindex, out, err).run();
     }
 

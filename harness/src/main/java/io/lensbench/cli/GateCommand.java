@@ -8,8 +8,6 @@ import io.lensbench.gate.GateReport;
 import io.lensbench.gate.GateRule;
 import io.lensbench.eval.metrics.CellSources;
 import io.lensbench.eval.metrics.ScoredCell;
-import io.lensbench.eval.stats.BootstrapOptions;
-import io.lensbench.eval.stats.PairedOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Fails (exit 1) when a metric regressed significantly against a committed baseline. */
@@ -50,14 +49,7 @@ public final class GateCommand implements Callable<Integer> {
   @Option(names = "--alpha", description = "significance level (default 0.05)")
   double alpha = 0.05;
 
-  @Option(names = "--permutations", description = "randomization test permutations (default 10000)")
-  int permutations = 10_000;
-
-  @Option(names = "--resamples", description = "bootstrap resamples for CIs (default 1000)")
-  int resamples = 1000;
-
-  @Option(names = "--seed", description = "random seed (default 42)")
-  long seed = 42;
+  @Mixin StatsOptions stats = new StatsOptions();
 
   @Option(names = "--markdown", paramLabel = "FILE", description = "write a Markdown summary")
   Path markdown;
@@ -81,8 +73,7 @@ public final class GateCommand implements Callable<Integer> {
     }
     Map<String, ScoredCell> b = CellSources.metricsFileOrDirectory(baseline);
     Map<String, ScoredCell> c = CellSources.metricsFileOrDirectory(current);
-    Gate gate = new Gate(new PairedOptions(new BootstrapOptions(resamples, seed, 0.95),
-        permutations, 1e-12), alpha);
+    Gate gate = new Gate(stats.paired(), alpha);
     List<GateCheck> checks = gate.check(b, c, parsed);
     for (GateCheck ch : checks) {
       out.println(GateReport.line(ch));

@@ -1,7 +1,8 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.ExitCode;
-import io.lensbench.runner.DefaultComponents;
+import io.lensbench.runner.Environment;
+import io.lensbench.runner.RunComponents;
 import io.lensbench.runner.Experiment;
 import io.lensbench.runner.ExperimentReader;
 import io.lensbench.runner.ExperimentValidator;
@@ -80,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
       PrintStream out, PrintStream err) {
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw, o, file.toString());
-    try (DefaultComponents components = new DefaultComponents(resolved, err)) {
+    try (RunComponents components = RunComponents.open(resolved, Environment.system(), err)) {
       Runner.Result r =
           new Runner(resolved, file.toString(), components, reindex, out, err).run();
       out.println("run directory: " + r.runDir());

@@ -8,14 +8,14 @@ import io.lensbench.stores.RetrievalStore;
 import java.util.Map;
 
 /**
- * Where the runner gets its real parts: dataset loader, store adapters, encoders, captioners,
- * reranker, metrics scorer. Everything it opens it closes in {@link #close()}. Failures are
- * {@link io.lensbench.core.BadInputException} (unknown id, missing dataset) or
+ * Where the runner gets its real parts for one loaded dataset: store adapters, encoders,
+ * captioners, reranker, metrics scorer. Everything it opens it closes in {@link #close()}.
+ * Failures are {@link io.lensbench.core.BadInputException} (unknown id) or
  * {@link io.lensbench.core.InfrastructureException} (store down, model weights missing).
  */
 public interface Components extends AutoCloseable {
 
-  Dataset dataset(Experiment.DatasetSpec spec);
+  Dataset dataset();
 
   /** An open, reachable store; throws InfrastructureException naming it when it is down. */
   RetrievalStore store(Experiment.StoreSpec spec);

@@ -60,6 +60,21 @@ final class RunFiles {
     }
   }
 
+  /**
+   * The run directory's fixed parts: the resolved experiment, the dataset card, the corpus
+   * (items.jsonl) and every query set's queries and qrels.
+   */
+  static void writeInputs(Path dir, String resolvedJson, io.lensbench.datasets.Dataset dataset,
+      RunSelection selection) {
+    writeString(dir.resolve("experiment.resolved.json"), resolvedJson);
+    writeJson(dir.resolve("dataset-card.json"), dataset.card());
+    writeString(dir.resolve("items.jsonl"), itemsJsonl(selection.corpus()));
+    for (QuerySet qs : selection.querySets()) {
+      writeString(dir.resolve("queries").resolve(qs.name() + ".jsonl"), queriesJsonl(qs));
+      writeString(dir.resolve("qrels").resolve(qs.name() + ".qrels"), qrels(qs));
+    }
+  }
+
   /** TREC run: "qid Q0 docid rank score tag"; scores as float, as trec_eval reads them. */
   static String trecRun(List<Query> queries, Map<String, List<SearchHit>> run, String tag) {
     StringBuilder sb = new StringBuilder();

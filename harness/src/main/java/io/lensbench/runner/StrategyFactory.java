@@ -39,6 +39,15 @@ final class StrategyFactory {
         : IndexSpec.flat();
   }
 
+  /** Every strategy of the experiment, by id, in experiment order. */
+  Map<String, Strategy> buildAll(Experiment exp) {
+    Map<String, Strategy> out = new java.util.LinkedHashMap<>();
+    for (StrategySpec spec : exp.strategies()) {
+      out.put(spec.id(), build(spec, exp.index()));
+    }
+    return out;
+  }
+
   Strategy build(StrategySpec s, IndexConfig index) {
     IndexSpec idx = indexSpec(index);
     switch (s.type()) {

@@ -82,7 +82,7 @@ class RunnerEndToEndTest {
     Experiment e = ExperimentValidator.resolve(ExperimentReader.read(file),
         new Overrides(out.toString(), null, null, null, null, null, null, null), file.toString());
     PrintStream table = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (DefaultComponents real = new DefaultComponents(e, System.err)) {
+    try (RunComponents real = RunComponents.open(e, Environment.system(), System.err)) {
       Components c = afterEachCell == null ? real : new HookedComponents(real, afterEachCell);
       return new Runner(e, file.toString(), c, false, table, System.err).run();
     }
@@ -109,7 +109,7 @@ class RunnerEndToEndTest {
       assertTrue(r.path("hits").size() <= 20 && !r.has("firstStage"));
       JsonNode m = om.readTree(runDir.resolve("metrics/" + id + ".json").toFile());
       assertEquals(QUERIES, m.path("numQueries").asInt(), id);
-      for (String k : Runner.TABLE_KEYS) {
+      for (String k : RunSummary.TABLE_KEYS) {
         double v = m.path("summary").path(k).path("mean").asDouble(-1);
         assertTrue(v >= 0 && v <= 1, id + " " + k + " = " + v);
       }
@@ -286,8 +286,8 @@ class RunnerEndToEndTest {
   }
 
   /** The real components, with a hook after each scored cell (to kill a store mid-run). */
-  private record HookedComponents(DefaultComponents real, Runnable afterEachCell) implements Components {
-    @Override public Dataset dataset(Experiment.DatasetSpec s) { return real.dataset(s); }
+  private record HookedComponents(RunComponents real, Runnable afterEachCell) implements Components {
+    @Override public Dataset dataset() { return real.dataset(); }
     @Override public RetrievalStore store(Experiment.StoreSpec s) { return real.store(s); }
     @Override public String storeAddress(Experiment.StoreSpec s) { return real.storeAddress(s); }
     @Override public TextEncoder textEncoder(String id) { return real.textEncoder(id); }

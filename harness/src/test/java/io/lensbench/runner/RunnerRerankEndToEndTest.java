@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rerank stage through the runner's real pipeline (Runner + DefaultComponents, real Milvus,
+ * The rerank stage through the runner's real pipeline (Runner + RunComponents, real Milvus,
  * real text encoder): {@code llm-listwise} against the in-process FakeOpenAiServer scripted with
  * the seed's 9-in/8-out behaviour (reversed order, the 5th candidate silently dropped), under
  * fail-open, strict and retry-with-feedback; and the cheap {@code encoder-text} reranker.

@@ -16,7 +16,7 @@ class RunnerUnitTest {
     List<SearchHit> first = List.of(new SearchHit("a", 0.9), new SearchHit("b", 0.8),
         new SearchHit("c", 0.7), new SearchHit("d", 0.6));
     List<SearchHit> head = List.of(new SearchHit("c", 5), new SearchHit("a", 2), new SearchHit("b", 1));
-    List<SearchHit> merged = Runner.mergeReranked(head, first, 3);
+    List<SearchHit> merged = CellExecutor.mergeReranked(head, first, 3);
     assertEquals(List.of("c", "a", "b", "d"), merged.stream().map(SearchHit::id).toList());
     assertEquals(List.of(4.0, 3.0, 2.0, 1.0), merged.stream().map(SearchHit::score).toList());
   }
@@ -26,7 +26,7 @@ class RunnerUnitTest {
     // strict: the reranker's list is the head; fail-open would have appended "a" itself
     List<SearchHit> first = List.of(new SearchHit("a", 0.9), new SearchHit("b", 0.8),
         new SearchHit("c", 0.7));
-    List<SearchHit> merged = Runner.mergeReranked(List.of(new SearchHit("b", 1)), first, 2);
+    List<SearchHit> merged = CellExecutor.mergeReranked(List.of(new SearchHit("b", 1)), first, 2);
     assertEquals(List.of("b", "c"), merged.stream().map(SearchHit::id).toList());
   }
 
@@ -38,8 +38,8 @@ class RunnerUnitTest {
         Overrides.NONE, "b");
     Experiment c = ExperimentValidator.resolve(ExperimentReader.parse(MINIMAL + "k: 10\n", "c", false),
         Overrides.NONE, "c");
-    assertEquals(Runner.configHash(a), Runner.configHash(b));
-    assertNotEquals(Runner.configHash(a), Runner.configHash(c));
+    assertEquals(ConfigHash.of(a), ConfigHash.of(b));
+    assertNotEquals(ConfigHash.of(a), ConfigHash.of(c));
   }
 
   @Test

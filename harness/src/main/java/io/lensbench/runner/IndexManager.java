@@ -1,0 +1,145 @@
+package io.lensbench.runner;
+
+import io.lensbench.core.Hashing;
+import io.lensbench.core.InfrastructureException;
+import io.lensbench.core.LensBenchException;
+import io.lensbench.datasets.Dataset;
+import io.lensbench.datasets.Item;
+import io.lensbench.stores.CollectionSchema;
+import io.lensbench.stores.RetrievalStore;
+import io.lensbench.stores.StoreDocument;
+import io.lensbench.strategies.Strategy;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Makes sure a strategy's collection exists on a store with exactly the run's corpus: a
+ * collection whose content hash (strategy fingerprint + dataset checksum + corpus) matches is
+ * reused, anything else is dropped and rebuilt from the strategy's documents (encoded once per
+ * strategy, in batches, and kept until the next strategy needs the memory).
+ */
+final class IndexManager {
+  /** Collection property holding the content hash. */
+  static final String CONTENT_HASH = "contentHash";
+
+  private final Dataset dataset;
+  private final RunSelection selection;
+  private final int batchSize;
+  private final boolean reindex;
+  private final PrintStream err;
+  private String encodedFor;
+  private List<StoreDocument> encoded;
+
+  IndexManager(Dataset dataset, RunSelection selection, int batchSize, boolean reindex,
+      PrintStream err) {
+    this.dataset = dataset;
+    this.selection = selection;
+    this.batchSize = batchSize;
+    this.reindex = reindex;
+    this.err = err;
+  }
+
+  /**
+   * {@code lb_<dataset>_<type>_<encoder>_<hash8>}: readable, valid on Milvus and OpenSearch, and
+   * distinct for every (indexed content, corpus) so strategies indexing the same content (the
+   * multi-vector fusion variants) share one collection.
+   */
+  String collectionName(String type, Strategy strategy) {
+    String enc = sanitize(strategy.encoderTag());
+    if (enc.length() > 40) {
+      enc = enc.substring(0, 40);
+    }
+    String h = Hashing.sha256Hex(strategy.fingerprint() + "\n" + selection.itemsHash()).substring(0, 8);
+    return "lb_" + sanitize(dataset.name()) + "_" + type + "_" + enc + "_" + h;
+  }
+
+  private static String sanitize(String s) {
+    String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    return x.replaceAll("^_+|_+$", "");
+  }
+
+  private String contentHash(Strategy strategy) {
+    return Hashing.sha256Hex(
+        strategy.fingerprint() + "\n" + dataset.checksum() + "\n" + selection.itemsHash());
+  }
+
+  /** Reuses or (re)builds {@code collection} on {@code store}; failures name store and collection. */
+  void ensure(RetrievalStore store, Strategy strategy, String collection) {
+    try {
+      String contentHash = contentHash(strategy);
+      if (reusable(store, collection, contentHash)) {
+        err.printf(Locale.ROOT, "index %s/%s: reusing (content hash %s, %d items)%n",
+            store.name(), collection, contentHash.substring(0, 12), selection.corpus().size());
+        store.flush(collection); // loads it (a restarted Milvus brings collections back unloaded)
+        return;
+      }
+      build(store, strategy, collection, contentHash);
+    } catch (InfrastructureException e) {
+      throw failed(store, collection, e.getMessage(), e);
+    } catch (LensBenchException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed(store, collection, e.toString(), e);
+    }
+  }
+
+  private boolean reusable(RetrievalStore store, String collection, String contentHash) {
+    Optional<CollectionSchema> existing = store.describe(collection);
+    return !reindex && existing.isPresent()
+        && contentHash.equals(existing.get().properties().get(CONTENT_HASH))
+        && store.count(collection) == selection.corpus().size();
+  }
+
+  private void build(RetrievalStore store, Strategy strategy, String collection, String contentHash) {
+    List<StoreDocument> docs = documents(strategy, collection);
+    store.drop(collection);
+    Map<String, String> props = new TreeMap<>();
+    props.put(CONTENT_HASH, contentHash);
+    props.put("lensbenchItems", Integer.toString(selection.corpus().size()));
+    store.create(strategy.schema(collection, props));
+    try (Progress p = new Progress(err, "index " + store.name() + "/" + collection, docs.size())) {
+      for (int i = 0; i < docs.size(); i += batchSize) {
+        List<StoreDocument> batch = docs.subList(i, Math.min(docs.size(), i + batchSize));
+        store.upsert(collection, batch);
+        p.step(batch.size());
+      }
+    }
+    store.flush(collection);
+    long n = store.count(collection);
+    if (n != selection.corpus().size()) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "store %s, collection %s: expected %d documents after indexing, found %d",
+          store.name(), collection, selection.corpus().size(), n));
+    }
+  }
+
+  /** The strategy's documents for the corpus, encoded once and kept for the other stores. */
+  private List<StoreDocument> documents(Strategy strategy, String collection) {
+    if (collection.equals(encodedFor)) {
+      return encoded;
+    }
+    List<Item> corpus = selection.corpus();
+    List<StoreDocument> docs = new ArrayList<>(corpus.size());
+    try (Progress p = new Progress(err, "encode " + strategy.id() + " items", corpus.size())) {
+      for (int i = 0; i < corpus.size(); i += batchSize) {
+        List<Item> batch = corpus.subList(i, Math.min(corpus.size(), i + batchSize));
+        docs.addAll(strategy.documents(batch));
+        p.step(batch.size());
+      }
+    }
+    encodedFor = collection;
+    encoded = docs;
+    return docs;
+  }
+
+  private static InfrastructureException failed(RetrievalStore store, String collection,
+      String why, Exception cause) {
+    return new InfrastructureException(String.format(Locale.ROOT,
+        "store %s, collection %s: indexing failed: %s", store.name(), collection, why), cause);
+  }
+}

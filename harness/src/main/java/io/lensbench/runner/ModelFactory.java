@@ -1,0 +1,108 @@
+package io.lensbench.runner;
+
+import io.lensbench.cache.CachedJointEncoder;
+import io.lensbench.cache.CachedTextEncoder;
+import io.lensbench.core.BadInputException;
+import io.lensbench.core.InfrastructureException;
+import io.lensbench.datasets.Dataset;
+import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.JointEncoders;
+import io.lensbench.encoders.TextEncoder;
+import io.lensbench.encoders.TextEncoders;
+import io.lensbench.encoders.joint.JointModels;
+import io.lensbench.encoders.joint.JointTrainingConfig;
+import io.lensbench.encoders.joint.TrainedJointEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Opens encoders by id, once each, behind the on-disk embedding cache, and records a model card
+ * for each. Text encoder ids are {@link TextEncoders}'s (built-in id or ONNX folder); a joint
+ * encoder id is {@code default} (the dataset's trained model), a model folder, or a name under
+ * {@code <home>/models/joint/}.
+ */
+final class ModelFactory {
+  private final Dataset dataset;
+  private final Environment env;
+  private final Closer closer;
+  private final ModelCards cards;
+  private final Map<String, TextEncoder> texts = new HashMap<>();
+  private final Map<String, JointEncoder> joints = new HashMap<>();
+
+  ModelFactory(Dataset dataset, Environment env, Closer closer, ModelCards cards) {
+    this.dataset = dataset;
+    this.env = env;
+    this.closer = closer;
+    this.cards = cards;
+  }
+
+  TextEncoder text(String id) {
+    return texts.computeIfAbsent(id, k -> {
+      TextEncoder t = closer.track(new CachedTextEncoder(TextEncoders.open(k), env.cacheDir()));
+      Map<String, Object> card = new LinkedHashMap<>();
+      card.put("id", t.id());
+      card.put("kind", "text-encoder");
+      card.put("dimension", t.dimension());
+      cards.put(k, card);
+      return t;
+    });
+  }
+
+  JointEncoder joint(String id) {
+    return joints.computeIfAbsent(id, k -> {
+      Path dir = jointDir(k);
+      JointEncoder opened = k.equals(ExperimentValidator.DEFAULT_JOINT_ENCODER)
+          ? openDefault(dir)
+          : openFolder(k, dir);
+      Map<String, Object> card = new LinkedHashMap<>();
+      if (opened instanceof TrainedJointEncoder trained) {
+        card.putAll(trained.card());
+      } else {
+        card.put("id", opened.id());
+        card.put("dimension", opened.dimension());
+      }
+      card.put("folder", dir.toString());
+      cards.put(k, card);
+      return closer.track(new CachedJointEncoder(opened, env.cacheDir()));
+    });
+  }
+
+  private JointEncoder openDefault(Path dir) {
+    if (!JointModels.isTrained(dir)) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "joint encoder 'default': expected the dataset's trained model in %s, found none "
+              + "(train it: lensbench train joint --dataset %s; the demo does this once)",
+          dir, dataset.root()));
+    }
+    return TrainedJointEncoder.open(dir);
+  }
+
+  private static JointEncoder openFolder(String id, Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "joint encoder '%s': expected a model folder (or 'default'), found no folder at %s",
+          id, dir));
+    }
+    return JointEncoders.open(dir);
+  }
+
+  /**
+   * {@code default}: the dataset's default model ({@link JointModels#defaultDir}, default training
+   * config and text encoder — what the demo trains); an existing folder; else a name under
+   * {@code <home>/models/joint/}.
+   */
+  Path jointDir(String id) {
+    if (id.equals(ExperimentValidator.DEFAULT_JOINT_ENCODER)) {
+      return JointModels.defaultDir(dataset, JointTrainingConfig.defaults(), TextEncoders.DEFAULT_ID);
+    }
+    Path dir = Path.of(id);
+    if (Files.isDirectory(dir)) {
+      return dir.toAbsolutePath();
+    }
+    return env.home().resolve("models").resolve("joint").resolve(id);
+  }
+}
