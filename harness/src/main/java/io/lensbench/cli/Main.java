@@ -1,7 +1,6 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.ExitCode;
-import io.lensbench.core.LensBenchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +16,10 @@ import picocli.CommandLine.Command;
       "0:ok",
       "1:quality regression (gate)",
       "2:bad input or configuration",
-      "3:infrastructure (store down, model missing)"
+      "3:infrastructure (store down, model missing, unexpected failure)"
     },
+    footerHeading = "%nGlobal options:%n",
+    footer = {"  --debug   print stack traces on the console (they always go to <home>/logs/error-*.log)"},
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
@@ -42,24 +43,14 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
+    return commandLine(false);
+  }
+
+  /** @param debug print stack traces on the console too (the global {@code --debug}) */
+  public static CommandLine commandLine(boolean debug) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          Throwable t = ex;
-          while (t != null && !(t instanceof LensBenchException)) {
-            t = t.getCause();
-          }
-          PrintWriter err = commandLine.getErr();
-          if (t instanceof LensBenchException lbe) {
-            err.println("error: " + lbe.getMessage());
-            err.flush();
-            return lbe.exitCode().code();
-          }
-          err.println("internal error: " + ex);
-          ex.printStackTrace(err);
-          err.flush();
-          return ExitCode.INFRASTRUCTURE.code();
-        });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        Failures.report(ex, commandLine.getCommandName(), debug, commandLine.getErr()));
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -71,8 +62,33 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /**
+   * Runs the command line; every failure, {@link Error}s included, ends as an exit code of the
+   * contract (docs: 0 ok, 1 regression, 2 bad input, 3 infrastructure), never as the JVM's 1.
+   */
+  public static int run(String[] args, PrintWriter err) {
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug"))
+        .toArray(String[]::new);
+    String command = rest.length == 0 ? "" : rest[0];
+    try {
+      CommandLine cl = commandLine(debug);
+      cl.setErr(err);
+      return cl.execute(rest);
+    } catch (Throwable t) { // Errors escape picocli's handler: map them here
+      return Failures.report(t, command, debug, err);
+    }
+  }
+
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err,
+        java.nio.charset.StandardCharsets.UTF_8), true);
+    int code;
+    try {
+      code = run(args, err);
+    } catch (Throwable t) {
+      code = ExitCode.INFRASTRUCTURE.code();
+    }
     System.exit(code);
   }
 }

@@ -11,10 +11,13 @@ import java.util.Locale;
  * @param level confidence level, e.g. 0.95
  */
 public record BootstrapOptions(int resamples, long seed, double level) {
+  /** More resamples than this buy no precision and only cost memory and time. */
+  public static final int MAX_RESAMPLES = 1_000_000;
+
   public BootstrapOptions {
-    if (resamples < 1) {
+    if (resamples < 1 || resamples > MAX_RESAMPLES) {
       throw new BadInputException(String.format(Locale.ROOT,
-          "bootstrap resamples must be ≥ 1, found %d", resamples));
+          "bootstrap resamples: expected 1 to %d, found %d", MAX_RESAMPLES, resamples));
     }
     if (!(level > 0.0 && level < 1.0)) {
       throw new BadInputException(String.format(Locale.ROOT,

@@ -10,9 +10,13 @@ import io.lensbench.core.BadInputException;
  * @param tieEpsilon per-query differences with |d| ≤ this count as ties (W/T/L)
  */
 public record PairedOptions(BootstrapOptions bootstrap, int permutations, double tieEpsilon) {
+  /** More sign flips than this buy no precision (p resolution 1e-7) and only cost time. */
+  public static final int MAX_PERMUTATIONS = 10_000_000;
+
   public PairedOptions {
-    if (permutations < 1) {
-      throw new BadInputException("permutations must be ≥ 1, found " + permutations);
+    if (permutations < 1 || permutations > MAX_PERMUTATIONS) {
+      throw new BadInputException(String.format(java.util.Locale.ROOT,
+          "permutations: expected 1 to %d, found %d", MAX_PERMUTATIONS, permutations));
     }
   }
 
