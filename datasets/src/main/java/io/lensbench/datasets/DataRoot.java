@@ -31,8 +31,14 @@ public final class DataRoot {
     this.workingDir = workingDir.toAbsolutePath().normalize();
   }
 
+  /**
+   * The process environment's data root; relative defaults ({@code ../shared/datasets},
+   * {@code ./data}) resolve against the LensBench checkout ({@code -Dlensbench.root}, set by the
+   * launcher), else the working directory.
+   */
   public static DataRoot fromEnvironment(Path explicit) {
-    return new DataRoot(explicit, System.getenv(), Path.of(""));
+    String root = System.getProperty("lensbench.root");
+    return new DataRoot(explicit, System.getenv(), root != null ? Path.of(root) : Path.of(""));
   }
 
   /** The candidate roots in lookup order, each with where it came from. */

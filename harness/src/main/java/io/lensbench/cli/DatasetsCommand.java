@@ -1,7 +1,9 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.datasets.AtomicDirectory;
 import io.lensbench.datasets.DataRoot;
+import io.lensbench.datasets.NativeLayout;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.DatasetDescription;
 import io.lensbench.datasets.LoadResult;
@@ -77,17 +79,22 @@ public final class DatasetsCommand implements Callable<Integer> {
       }
       PrintWriter err = spec.commandLine().getErr();
       Path dir = DataRoot.fromEnvironment(data).locate(source, KaggleFashionLoader.ITEMS);
-      FashionBuilder.Options o = new FashionBuilder.Options(source, dir, out.toAbsolutePath().normalize(),
-          seed, maxQueries, testFraction, skipInvalid, true);
-      FashionBuilder.Result r = new FashionBuilder(o, Glossary.load(), m -> {
-        err.println("datasets build: " + m);
-        err.flush();
-      }).build();
+      Path target = out.toAbsolutePath().normalize();
+      FashionBuilder.Result[] built = new FashionBuilder.Result[1];
+      AtomicDirectory.build(target, "--out " + out, NativeLayout.CARD, tmp -> {
+        FashionBuilder.Options o = new FashionBuilder.Options(source, dir, tmp,
+            seed, maxQueries, testFraction, skipInvalid, true);
+        built[0] = new FashionBuilder(o, Glossary.load(), m -> {
+          err.println("datasets build: " + m);
+          err.flush();
+        }).build();
+      });
+      FashionBuilder.Result r = built[0];
       PrintWriter pw = spec.commandLine().getOut();
       for (Problem p : r.skipped()) {
         pw.println("skipped: " + p);
       }
-      pw.println("built " + r.out() + " (checksum " + r.card().get("checksum") + ")");
+      pw.println("built " + target + " (checksum " + r.card().get("checksum") + ")");
       pw.flush();
       return 0;
     }

@@ -1,7 +1,9 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.ExitCode;
+import io.lensbench.datasets.AtomicDirectory;
 import io.lensbench.datasets.DataRoot;
+import io.lensbench.datasets.NativeLayout;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.DatasetLoader;
 import io.lensbench.datasets.fashion.FashionBuilder;
@@ -84,12 +86,12 @@ public final class DemoCommand implements Callable<Integer> {
       err.println("      reusing the built dataset");
     } else {
       Path sourceDir = DataRoot.fromEnvironment(data).locate(source, KaggleFashionLoader.ITEMS);
-      new FashionBuilder(
-              new FashionBuilder.Options(source, sourceDir, datasetDir.toAbsolutePath().normalize(),
-                  42, 150, 0.3, false, true),
-              Glossary.load(),
-              m -> err.println("      " + m))
-          .build();
+      AtomicDirectory.build(datasetDir, "dataset folder " + datasetDir, NativeLayout.CARD,
+          tmp -> new FashionBuilder(
+                  new FashionBuilder.Options(source, sourceDir, tmp, 42, 150, 0.3, false, true),
+                  Glossary.load(),
+                  m -> err.println("      " + m))
+              .build());
     }
     Dataset dataset = DatasetLoader.load(datasetDir);
 
