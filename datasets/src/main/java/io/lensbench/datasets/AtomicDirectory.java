@@ -2,15 +2,13 @@ package io.lensbench.datasets;
 
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.InfrastructureException;
+import io.lensbench.core.LockFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Locale;
@@ -40,9 +38,7 @@ public final class AtomicDirectory {
     String name = t.getFileName().toString();
     try {
       Files.createDirectories(parent);
-      try (FileChannel ch = FileChannel.open(parent.resolve("." + name + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = ch.lock()) {
+      try (LockFile lock = LockFile.exclusive(parent.resolve("." + name + ".lock"))) {
         refuseForeign(t, label, marker);
         deleteLeftovers(parent, name);
         Path tmp = Files.createTempDirectory(parent, "." + name + ".building-");

@@ -35,6 +35,12 @@ public interface Components extends AutoCloseable {
 
   CellScorer scorer(long seed);
 
+  /**
+   * Where runs on this machine keep their cross-process locks (collections being built or
+   * searched), e.g. {@code <home>/locks}.
+   */
+  java.nio.file.Path lockDir();
+
   /** Model card for provenance (id, source, licence, weights hash, …); at least {"id": id}. */
   Map<String, Object> modelCard(String id);
 

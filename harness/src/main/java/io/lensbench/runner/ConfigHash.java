@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * The identity of a run's configuration: SHA-256 of the resolved experiment without its output
- * path (a moved run directory still resumes). A run directory holding another configuration is
- * refused rather than mixed.
+ * path (a moved run directory still resumes), the dataset's content checksum and every
+ * strategy's fingerprint (which names its models by id and weights). A run directory holding
+ * another configuration — another experiment, a rebuilt dataset, swapped model weights — is
+ * refused rather than resumed into its old cells.
  */
 final class ConfigHash {
   private ConfigHash() {}
@@ -24,6 +26,12 @@ final class ConfigHash {
     }
   }
 
+  /** The configuration hash of a run of {@code e} on a dataset with {@code datasetChecksum}. */
+  static String of(Experiment e, String datasetChecksum, java.util.Collection<String> fingerprints) {
+    return Hashing.sha256Hex(of(e) + "\n" + datasetChecksum + "\n" + String.join("\n", fingerprints));
+  }
+
+  /** The experiment part alone. */
   static String of(Experiment e) {
     Experiment noOutput = new Experiment(e.schemaVersion(), e.name(), e.dataset(), e.querySets(),
         e.stores(), e.models(), e.index(), e.strategies(), e.reranker(), e.k(), e.concurrency(),
@@ -31,25 +39,28 @@ final class ConfigHash {
     return Hashing.sha256Hex(json(noOutput));
   }
 
-  /** Throws when {@code dir} already holds an experiment with another configuration hash. */
+  /**
+   * Throws when {@code dir} already holds a run with another configuration hash (recorded in its
+   * provenance.json). A directory with finished cells but no readable hash is refused too.
+   */
   static void guard(Path dir, String configHash) {
-    Path f = dir.resolve("experiment.resolved.json");
-    if (!Files.exists(f)) {
+    Path provenance = dir.resolve("provenance.json");
+    if (!Files.exists(provenance)) {
+      if (Files.isDirectory(dir.resolve("cells"))) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "run directory %s: expected provenance.json beside its finished cells, found none; "
+                + "choose another --output or delete it to start over", dir));
+      }
       return;
     }
-    Experiment existing;
-    try {
-      existing = RunFiles.JSON.readValue(f.toFile(), Experiment.class);
-    } catch (IOException e) {
-      throw new BadInputException(String.format(Locale.ROOT,
-          "run directory %s: cannot read experiment.resolved.json (%s)", dir, e.getMessage()), e);
-    }
-    String there = of(existing);
+    String there = RunFiles.readJson(provenance).path("configHash").asText("");
     if (!there.equals(configHash)) {
       throw new BadInputException(String.format(Locale.ROOT,
-          "run directory %s holds a different experiment (config hash %s there, %s now); "
+          "run directory %s holds a different run (config hash %s there, %s now: another "
+              + "experiment, dataset content or model weights, or an older LensBench); "
               + "choose another --output or delete it to start over",
-          dir, there.substring(0, 12), configHash.substring(0, 12)));
+          dir, there.isEmpty() ? "none" : there.substring(0, Math.min(12, there.length())),
+          configHash.substring(0, 12)));
     }
   }
 }

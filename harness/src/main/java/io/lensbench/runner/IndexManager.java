@@ -3,6 +3,7 @@ package io.lensbench.runner;
 import io.lensbench.core.Hashing;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.core.LensBenchException;
+import io.lensbench.core.LockFile;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.Item;
 import io.lensbench.stores.CollectionSchema;
@@ -10,6 +11,7 @@ import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreDocument;
 import io.lensbench.strategies.Strategy;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,54 @@ final class IndexManager {
   private String contentHash(Strategy strategy) {
     return Hashing.sha256Hex(
         strategy.fingerprint() + "\n" + dataset.checksum() + "\n" + selection.itemsHash());
+  }
+
+  /**
+   * Makes the collection ready and returns a shared lease on it, held while the run searches it:
+   * another run on this machine cannot drop or rebuild it meanwhile (a rebuild takes the lock
+   * exclusively and waits for every search lease to end).
+   */
+  LockFile lease(RetrievalStore store, Strategy strategy, String collection, Path lockFile) {
+    try {
+      return leaseOrThrow(store, strategy, collection, lockFile);
+    } catch (LensBenchException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed(store, collection, e.toString(), e);
+    }
+  }
+
+  private LockFile leaseOrThrow(RetrievalStore store, Strategy strategy, String collection,
+      Path lockFile) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      LockFile shared = wait(lockFile, true, store, collection);
+      if (reusable(store, collection, contentHash(strategy))) {
+        ensure(store, strategy, collection); // reuses (and loads) it
+        return shared;
+      }
+      shared.close();
+      try (LockFile exclusive = wait(lockFile, false, store, collection)) {
+        ensure(store, strategy, collection);
+      }
+      shared = wait(lockFile, true, store, collection);
+      if (reusable(store, collection, contentHash(strategy))) {
+        return shared;
+      }
+      shared.close(); // another run rebuilt it between our build and our lease: again
+    }
+    throw new InfrastructureException(String.format(Locale.ROOT,
+        "store %s, collection %s: other LensBench runs keep rebuilding it with other content; "
+            + "run them one after the other", store.name(), collection));
+  }
+
+  private LockFile wait(Path lockFile, boolean shared, RetrievalStore store, String collection) {
+    Optional<LockFile> now = shared ? LockFile.tryShared(lockFile) : LockFile.tryExclusive(lockFile);
+    if (now.isPresent()) {
+      return now.get();
+    }
+    err.printf(Locale.ROOT, "index %s/%s: waiting for another LensBench run using it (%s)%n",
+        store.name(), collection, lockFile);
+    return shared ? LockFile.shared(lockFile) : LockFile.exclusive(lockFile);
   }
 
   /** Reuses or (re)builds {@code collection} on {@code store}; failures name store and collection. */

@@ -27,9 +27,11 @@ public final class RunComponents implements Components {
   private final ModelFactory models;
   private final CaptionerFactory captioners;
   private final RerankerFactory rerankers;
+  private final Environment env;
 
   private RunComponents(Experiment exp, Dataset dataset, Environment env, PrintStream err) {
     this.dataset = dataset;
+    this.env = env;
     this.closer = new Closer(err);
     this.stores = new StoreFactory(env, closer);
     this.models = new ModelFactory(dataset, env, closer, cards);
@@ -105,6 +107,11 @@ public final class RunComponents implements Components {
   @Override
   public CellScorer scorer(long seed) {
     return Scorers.trecEval(seed);
+  }
+
+  @Override
+  public Path lockDir() {
+    return env.home().resolve("locks");
   }
 
   @Override

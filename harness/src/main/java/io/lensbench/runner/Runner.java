@@ -1,5 +1,8 @@
 package io.lensbench.runner;
 
+import io.lensbench.core.BadInputException;
+import io.lensbench.core.Hashing;
+import io.lensbench.core.LockFile;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.QuerySet;
 import io.lensbench.runner.Experiment.StrategySpec;
@@ -7,6 +10,7 @@ import io.lensbench.strategies.Strategy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,16 +64,32 @@ public final class Runner {
   }
 
   public Result run() {
-    Instant started = Instant.now();
     Path dir = Path.of(exp.output()).toAbsolutePath().normalize();
-    String configHash = ConfigHash.of(exp);
-    ConfigHash.guard(dir, configHash);
+    try (LockFile lock = lockRunDirectory(dir)) {
+      return run(dir);
+    }
+  }
 
+  /** One writer per run directory: a second run into it is refused, naming the holder. */
+  private static LockFile lockRunDirectory(Path dir) {
+    Path file = dir.resolve("run.lock");
+    LockFile lock = LockFile.tryExclusive(file).orElseThrow(() -> new BadInputException(
+        String.format(Locale.ROOT, "run directory %s is in use by another LensBench run (%s); "
+            + "wait for it to finish or choose another --output", dir, LockFile.holderOf(file))));
+    lock.describeHolder(LockFile.thisProcess());
+    return lock;
+  }
+
+  private Result run(Path dir) {
+    Instant started = Instant.now();
     Dataset dataset = components.dataset();
-    RunSelection selection = RunSelection.of(exp, dataset);
-    OpenStores stores = OpenStores.open(exp.stores(), components);
     StrategyFactory factory = new StrategyFactory(components);
     Map<String, Strategy> strategies = factory.buildAll(exp);
+    String configHash = ConfigHash.of(exp, dataset.checksum(),
+        strategies.values().stream().map(Strategy::fingerprint).toList());
+    ConfigHash.guard(dir, configHash);
+    RunSelection selection = RunSelection.of(exp, dataset);
+    OpenStores stores = OpenStores.open(exp.stores(), components);
     RerankStage reranker = components.reranker(exp.rerankerSpec());
     String rerankerId = reranker == null ? null : reranker.id();
     RunProvenance provenance =
@@ -116,13 +136,30 @@ public final class Runner {
     if (observer != null) {
       storesNeeded.addAll(stores.stores().keySet());
     }
-    for (String storeName : storesNeeded) {
-      indexes.ensure(stores.get(storeName), strategy, collection);
-      if (observer != null) {
-        observer.indexed(strategy, storeName, collection, stores.get(storeName).count(collection),
-            selection.corpus());
+    List<LockFile> leases = new ArrayList<>();
+    try {
+      for (String storeName : storesNeeded) {
+        leases.add(indexes.lease(stores.get(storeName), strategy, collection,
+            collectionLock(stores, storeName, collection)));
+        if (observer != null) {
+          observer.indexed(strategy, storeName, collection,
+              stores.get(storeName).count(collection), selection.corpus());
+        }
       }
+      return runCells(strategy, pending, selection, stores, collection, executor);
+    } finally {
+      leases.forEach(LockFile::close);
     }
+  }
+
+  /** The machine-wide lock of one collection on one store (by its address). */
+  private Path collectionLock(OpenStores stores, String storeName, String collection) {
+    String key = Hashing.sha256Hex(stores.uris().get(storeName) + "\n" + collection).substring(0, 16);
+    return components.lockDir().resolve("collections").resolve(collection + "-" + key + ".lock");
+  }
+
+  private int runCells(Strategy strategy, List<CellId> pending, RunSelection selection,
+      OpenStores stores, String collection, CellExecutor executor) {
     int ran = 0;
     for (QuerySet qs : selection.querySets()) {
       List<CellId> qsPending = pending.stream().filter(c -> c.querySet().equals(qs.name())).toList();

@@ -295,6 +295,7 @@ class RunnerEndToEndTest {
     @Override public Captioner captioner(String id) { return real.captioner(id); }
     @Override public RerankStage reranker(Experiment.RerankerSpec s) { return real.reranker(s); }
     @Override public Map<String, Object> modelCard(String id) { return real.modelCard(id); }
+    @Override public java.nio.file.Path lockDir() { return real.lockDir(); }
     @Override public void close() {}
 
     @Override
