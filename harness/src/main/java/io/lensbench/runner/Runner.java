@@ -83,13 +83,13 @@ public final class Runner {
   private Result run(Path dir) {
     Instant started = Instant.now();
     Dataset dataset = components.dataset();
+    RunSelection selection = RunSelection.of(exp, dataset);
+    OpenStores stores = OpenStores.open(exp.stores(), components);
     StrategyFactory factory = new StrategyFactory(components);
     Map<String, Strategy> strategies = factory.buildAll(exp);
     String configHash = ConfigHash.of(exp, dataset.checksum(),
         strategies.values().stream().map(Strategy::fingerprint).toList());
     ConfigHash.guard(dir, configHash);
-    RunSelection selection = RunSelection.of(exp, dataset);
-    OpenStores stores = OpenStores.open(exp.stores(), components);
     RerankStage reranker = components.reranker(exp.rerankerSpec());
     String rerankerId = reranker == null ? null : reranker.id();
     RunProvenance provenance =
