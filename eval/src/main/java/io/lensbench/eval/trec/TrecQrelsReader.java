@@ -27,7 +27,7 @@ public final class TrecQrelsReader {
         try {
           grade = NumberParsing.parseLong(sc.buf(), sc.fieldStart[3], sc.fieldEnd[3]);
         } catch (NumberFormatException e) {
-          throw sc.error("grade '" + sc.field(3) + "' is not an integer");
+          throw sc.error("expected an integer grade, found '" + sc.field(3) + "'");
         }
         if (grade > 1_000_000 || grade < -1_000_000) {
           throw sc.error("grade " + grade + " is out of range (|grade| ≤ 1000000)");
