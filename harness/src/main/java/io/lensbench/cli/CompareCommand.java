@@ -3,13 +3,12 @@ package io.lensbench.cli;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Qrels;
 import io.lensbench.eval.trec.TrecQrelsReader;
-import io.lensbench.eval.metrics.CellSources;
 import io.lensbench.eval.metrics.EvalOptions;
 import io.lensbench.eval.metrics.MetricKey;
-import io.lensbench.eval.metrics.QueryAttributes;
 import io.lensbench.eval.metrics.RunComparison;
 import io.lensbench.eval.metrics.ScoredCell;
-import io.lensbench.eval.stats.BootstrapOptions;
+import io.lensbench.eval.run.CellSources;
+import io.lensbench.eval.run.QueriesFile;
 import io.lensbench.eval.stats.PairedOptions;
 import io.lensbench.eval.stats.PairedResult;
 import java.io.PrintStream;
@@ -56,14 +55,14 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "-l", description = "relevance level for TREC run files (default 1)")
   int level = 1;
 
-  @Option(names = "--resamples", description = "bootstrap resamples (default 1000)")
-  int resamples = 1000;
+  @Option(names = "--resamples", description = "bootstrap resamples (default ${DEFAULT-VALUE})")
+  int resamples = PairedOptions.defaults().bootstrap().resamples();
 
-  @Option(names = "--permutations", description = "randomization test permutations (default 10000)")
-  int permutations = 10_000;
+  @Option(names = "--permutations", description = "randomization test permutations (default ${DEFAULT-VALUE})")
+  int permutations = PairedOptions.defaults().permutations();
 
-  @Option(names = "--seed", description = "random seed (default 42)")
-  long seed = 42;
+  @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
+  long seed = PairedOptions.defaults().bootstrap().seed();
 
   @Option(names = "--format", description = "text (default), markdown or csv")
   String format = "text";
@@ -87,8 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
     for (String k : keys) {
       MetricKey.parse(k);
     }
-    PairedOptions po = new PairedOptions(new BootstrapOptions(resamples, seed, 0.95),
-        permutations, 1e-12);
+    PairedOptions po = PairedOptions.defaults().with(resamples, permutations, seed);
     boolean dirs = runs.stream().allMatch(Files::isDirectory);
     boolean files = runs.stream().noneMatch(Files::isDirectory);
     if (!dirs && !files) {
@@ -111,8 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<ScoredCell> g = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
           ScoredCell c = loaded.get(i).get(cell);
-          g.add(new ScoredCell(runs.get(i).getFileName() + "/" + cell, c.queryIds(),
-              c.perQuery(), c.means(), c.attributes()));
+          g.add(c.withCell(runs.get(i).getFileName() + "/" + cell));
         }
         groups.put(cell, g);
       }
@@ -126,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         throw new BadInputException("TREC run files need --qrels FILE");
       }
       Qrels q = TrecQrelsReader.read(qrels);
-      Map<String, Map<String, String>> attrs = queries == null ? Map.of() : QueryAttributes.read(queries);
+      Map<String, Map<String, String>> attrs = queries == null ? Map.of() : QueriesFile.attributes(queries);
       if (queries != null) {
         for (String qid : q.queryIds()) {
           if (!attrs.containsKey(qid)) {

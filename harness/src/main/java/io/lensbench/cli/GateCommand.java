@@ -6,9 +6,8 @@ import io.lensbench.gate.Gate;
 import io.lensbench.gate.GateCheck;
 import io.lensbench.gate.GateReport;
 import io.lensbench.gate.GateRule;
-import io.lensbench.eval.metrics.CellSources;
 import io.lensbench.eval.metrics.ScoredCell;
-import io.lensbench.eval.stats.BootstrapOptions;
+import io.lensbench.eval.run.CellSources;
 import io.lensbench.eval.stats.PairedOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,14 +49,14 @@ public final class GateCommand implements Callable<Integer> {
   @Option(names = "--alpha", description = "significance level (default 0.05)")
   double alpha = 0.05;
 
-  @Option(names = "--permutations", description = "randomization test permutations (default 10000)")
-  int permutations = 10_000;
+  @Option(names = "--permutations", description = "randomization test permutations (default ${DEFAULT-VALUE})")
+  int permutations = PairedOptions.defaults().permutations();
 
-  @Option(names = "--resamples", description = "bootstrap resamples for CIs (default 1000)")
-  int resamples = 1000;
+  @Option(names = "--resamples", description = "bootstrap resamples for CIs (default ${DEFAULT-VALUE})")
+  int resamples = PairedOptions.defaults().bootstrap().resamples();
 
-  @Option(names = "--seed", description = "random seed (default 42)")
-  long seed = 42;
+  @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
+  long seed = PairedOptions.defaults().bootstrap().seed();
 
   @Option(names = "--markdown", paramLabel = "FILE", description = "write a Markdown summary")
   Path markdown;
@@ -81,8 +80,7 @@ public final class GateCommand implements Callable<Integer> {
     }
     Map<String, ScoredCell> b = CellSources.metricsFileOrDirectory(baseline);
     Map<String, ScoredCell> c = CellSources.metricsFileOrDirectory(current);
-    Gate gate = new Gate(new PairedOptions(new BootstrapOptions(resamples, seed, 0.95),
-        permutations, 1e-12), alpha);
+    Gate gate = new Gate(PairedOptions.defaults().with(resamples, permutations, seed), alpha);
     List<GateCheck> checks = gate.check(b, c, parsed);
     for (GateCheck ch : checks) {
       out.println(GateReport.line(ch));

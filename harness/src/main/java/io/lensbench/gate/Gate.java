@@ -54,7 +54,7 @@ public final class Gate {
           c.means().keySet()));
     }
     if (rule.type() == GateRule.Type.ABSOLUTE) {
-      Interval ci = c.hasPerQuery() ? Bootstrap.meanInterval(c.perQuery().get(m),
+      Interval ci = c.perQuery().containsKey(m) ? Bootstrap.meanInterval(c.perQuery().get(m),
           paired.bootstrap()) : Interval.EMPTY;
       Double base = b.means().get(m);
       double bv = base == null ? Double.NaN : base;

@@ -22,8 +22,8 @@ import io.lensbench.encoders.TextEncoders;
 import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointTrainingConfig;
 import io.lensbench.encoders.joint.TrainedJointEncoder;
-import io.lensbench.eval.metrics.CellInfo;
 import io.lensbench.eval.metrics.CellMetrics;
+import io.lensbench.eval.run.MetricsFile;
 import io.lensbench.eval.metrics.ScoreOptions;
 import io.lensbench.eval.metrics.Scoring;
 import io.lensbench.openai.OpenAiChatClient;
@@ -320,8 +320,7 @@ public final class DefaultComponents implements Components {
         new BootstrapOptions(b.resamples(), seed, b.level()), ScoreOptions.defaults().sliceBy());
     return (cell, qs, run, metricsFile) -> {
       CellMetrics m = Scoring.score(qs.qrels(), run, Scoring.attributesOf(qs.queries()), opts);
-      Path runDir = metricsFile.getParent().getParent();
-      m.write(runDir, CellInfo.parse(cell.toString()));
+      MetricsFile.write(metricsFile, m, cell.toString());
       Map<String, Double> means = new LinkedHashMap<>();
       for (String k : Runner.TABLE_KEYS) {
         means.put(k, m.mean(k));

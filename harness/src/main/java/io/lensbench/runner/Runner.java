@@ -1,6 +1,5 @@
 package io.lensbench.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.Hashing;
 import io.lensbench.core.InfrastructureException;
@@ -11,6 +10,12 @@ import io.lensbench.datasets.Qrels;
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QuerySet;
 import io.lensbench.datasets.Split;
+import io.lensbench.eval.run.CellId;
+import io.lensbench.eval.run.Parity;
+import io.lensbench.eval.run.QueryRecord;
+import io.lensbench.eval.run.QueryRecord.Timing;
+import io.lensbench.eval.run.RunDirectory;
+import io.lensbench.eval.run.RunJson;
 import io.lensbench.runner.Experiment.StoreSpec;
 import io.lensbench.runner.Experiment.StrategySpec;
 import io.lensbench.stores.CollectionSchema;
@@ -21,6 +26,7 @@ import io.lensbench.stores.StoreDocument;
 import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.Retrieval;
 import io.lensbench.strategies.Strategy;
+import io.lensbench.strategies.TextSummary;
 import io.lensbench.core.Ranking;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -125,16 +131,16 @@ public final class Runner {
     String rerankerId = reranker == null ? null : reranker.id();
 
     // 2. the run directory's fixed parts
-    RunFiles.writeString(dir.resolve("experiment.resolved.json"), resolvedJson);
-    RunFiles.writeJson(dir.resolve("dataset-card.json"), dataset.card());
-    RunFiles.writeString(dir.resolve("items.jsonl"), RunFiles.itemsJsonl(corpus));
+    RunDirectory runDir = new RunDirectory(dir);
+    RunJson.writeString(dir.resolve("experiment.resolved.json"), resolvedJson);
+    RunJson.writeJson(dir.resolve("dataset-card.json"), dataset.card());
+    runDir.writeItems(corpus, TextSummary::name);
     for (QuerySet qs : querySets) {
-      RunFiles.writeString(dir.resolve("queries").resolve(qs.name() + ".jsonl"), RunFiles.queriesJsonl(qs));
-      RunFiles.writeString(dir.resolve("qrels").resolve(qs.name() + ".qrels"), RunFiles.qrels(qs));
+      runDir.writeQuerySet(qs);
     }
     Map<String, Object> provenance =
         provenance(dataset, corpus.size(), configHash, factory, storeVersions, started, null);
-    RunFiles.writeJson(dir.resolve("provenance.json"), provenance);
+    RunJson.writeJson(dir.resolve("provenance.json"), provenance);
 
     // 3. the matrix
     List<CellId> cells = new ArrayList<>();
@@ -204,12 +210,13 @@ public final class Runner {
     }
 
     // 4. parity, provenance, summary
-    writeParity(dir, dataset.name(), querySets, strategies.keySet(), stores.keySet(), rerankerId);
+    Parity.write(runDir, dataset.name(), querySets, strategies.keySet(), List.copyOf(stores.keySet()),
+        rerankerId, exp.k(), exp.index());
     provenance = provenance(dataset, corpus.size(), configHash, factory, storeVersions, started, Instant.now());
-    RunFiles.writeJson(dir.resolve("provenance.json"), provenance);
+    RunJson.writeJson(dir.resolve("provenance.json"), provenance);
     Map<String, Map<String, Double>> summaries = new LinkedHashMap<>();
     for (CellId c : cells) {
-      summaries.put(c.toString(), readSummary(dir, c));
+      summaries.put(c.toString(), runDir.means(c));
     }
     printSummary(summaries);
     return new Result(dir, cells, ran, skipped, summaries);
@@ -219,7 +226,7 @@ public final class Runner {
 
   private static String json(Experiment e) {
     try {
-      return RunFiles.JSON.writeValueAsString(e) + "\n";
+      return RunJson.JSON.writeValueAsString(e) + "\n";
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
@@ -238,7 +245,7 @@ public final class Runner {
     if (Files.exists(f)) {
       Experiment existing;
       try {
-        existing = RunFiles.JSON.readValue(f.toFile(), Experiment.class);
+        existing = RunJson.JSON.readValue(f.toFile(), Experiment.class);
       } catch (IOException e) {
         throw new BadInputException(String.format(Locale.ROOT,
             "run directory %s: cannot read experiment.resolved.json (%s)", dir, e.getMessage()), e);
@@ -442,17 +449,13 @@ public final class Runner {
       pool.shutdownNow();
     }
     Map<String, List<SearchHit>> run = new LinkedHashMap<>();
-    StringBuilder jsonl = new StringBuilder();
     for (QueryRecord r : records) {
       run.put(r.query(), r.hits());
-      jsonl.append(RunFiles.recordLine(r)).append('\n');
     }
-    String id = cell.toString();
-    RunFiles.writeString(dir.resolve("runs").resolve(id + ".trec"),
-        RunFiles.trecRun(qs.queries(), run, id));
-    RunFiles.writeString(dir.resolve("records").resolve(id + ".jsonl"), jsonl.toString());
-    scorer.score(cell, qs, run, dir.resolve("metrics").resolve(id + ".json"));
-    RunFiles.writeString(dir.resolve("cells").resolve(id + ".done"), Instant.now() + "\n");
+    RunDirectory runDir = new RunDirectory(dir);
+    runDir.writeCell(cell, qs.queries(), List.of(records));
+    scorer.score(cell, qs, run, runDir.metricsFile(cell));
+    runDir.markDone(cell);
   }
 
   private QueryRecord runQuery(Planned pl, Strategy strategy, RetrievalStore store,
@@ -480,14 +483,14 @@ public final class Runner {
       }
     }
     if (reranker == null) {
-      return new QueryRecord(q.id(), hits, null, pl.encodeMs(), r.searchMs(), r.fuseMs(), 0, null);
+      return new QueryRecord(q.id(), hits, null, Timing.of(pl.encodeMs(), r.searchMs(), r.fuseMs(), 0), null);
     }
     int depth = Math.min(exp.rerankerSpec().topN(), hits.size());
     long t0 = System.nanoTime();
     RerankStage.Reranked rr = reranker.rerank(q, hits.subList(0, depth), dataset);
     double rerankMs = (System.nanoTime() - t0) / 1e6;
     List<SearchHit> fin = mergeReranked(rr.hits(), hits, depth);
-    return new QueryRecord(q.id(), fin, hits, pl.encodeMs(), r.searchMs(), r.fuseMs(), rerankMs,
+    return new QueryRecord(q.id(), fin, hits, Timing.of(pl.encodeMs(), r.searchMs(), r.fuseMs(), rerankMs),
         new TreeMap<>(rr.info()));
   }
 
@@ -521,84 +524,7 @@ public final class Runner {
   // ---------------------------------------------------------------- outputs
 
   private static boolean isDone(Path dir, CellId c) {
-    return Files.exists(dir.resolve("cells").resolve(c + ".done"));
-  }
-
-  /**
-   * parity.json (docs/run-directory.md): per strategy × query set, overlap@k between the Milvus
-   * and OpenSearch lists — per query |A_k ∩ B_k| / max(|A_k|, |B_k|) (1 when both are empty, so
-   * identical short lists count as equal), averaged over queries — at k = 1, 10 and the run depth,
-   * and the number of queries whose top-10 lists are identical. Read back from the records, so a
-   * resumed run computes it over every cell.
-   */
-  private void writeParity(Path dir, String dataset, List<QuerySet> querySets,
-      Set<String> strategyIds, Set<String> storeNames, String rerankerId) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    if (storeNames.contains("milvus") && storeNames.contains("opensearch")) {
-      for (String sid : strategyIds) {
-        for (QuerySet qs : querySets) {
-          CellId a = new CellId(dataset, qs.name(), sid, "milvus", rerankerId);
-          CellId b = new CellId(dataset, qs.name(), sid, "opensearch", rerankerId);
-          if (!isDone(dir, a) || !isDone(dir, b)) {
-            continue;
-          }
-          Map<String, List<SearchHit>> ra = RunFiles.readRecordHits(dir.resolve("records").resolve(a + ".jsonl"));
-          Map<String, List<SearchHit>> rb = RunFiles.readRecordHits(dir.resolve("records").resolve(b + ".jsonl"));
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("strategy", sid);
-          row.put("querySet", qs.name());
-          row.put("numQueries", qs.queries().size());
-          for (int k : new java.util.TreeSet<>(List.of(1, 10, exp.k()))) {
-            row.put("overlap_at_" + k, meanOverlap(qs, ra, rb, k));
-          }
-          int identical = 0;
-          for (Query q : qs.queries()) {
-            if (top(ra.getOrDefault(q.id(), List.of()), 10)
-                .equals(top(rb.getOrDefault(q.id(), List.of()), 10))) {
-              identical++;
-            }
-          }
-          row.put("identicalTop10", identical);
-          rows.add(row);
-        }
-      }
-    }
-    Map<String, Object> parity = new LinkedHashMap<>();
-    parity.put("stores", List.of("milvus", "opensearch"));
-    parity.put("definition", "mean over queries of |A_k ∩ B_k| / max(|A_k|, |B_k|); 1 when both empty");
-    parity.put("index", exp.index());
-    parity.put("rows", rows);
-    RunFiles.writeJson(dir.resolve("parity.json"), parity);
-  }
-
-  private static double meanOverlap(QuerySet qs, Map<String, List<SearchHit>> ra,
-      Map<String, List<SearchHit>> rb, int k) {
-    if (qs.queries().isEmpty()) {
-      return 1.0;
-    }
-    double sum = 0;
-    for (Query q : qs.queries()) {
-      List<String> la = top(ra.getOrDefault(q.id(), List.of()), k);
-      List<String> lb = top(rb.getOrDefault(q.id(), List.of()), k);
-      int denom = Math.max(la.size(), lb.size());
-      if (denom == 0) {
-        sum += 1;
-        continue;
-      }
-      Set<String> s = new HashSet<>(la);
-      int inter = 0;
-      for (String id : lb) {
-        if (s.contains(id)) {
-          inter++;
-        }
-      }
-      sum += (double) inter / denom;
-    }
-    return sum / qs.queries().size();
-  }
-
-  private static List<String> top(List<SearchHit> hits, int k) {
-    return hits.stream().limit(k).map(SearchHit::id).toList();
+    return new RunDirectory(dir).isDone(c);
   }
 
   private Map<String, Object> provenance(Dataset dataset, int corpusSize, String configHash,
@@ -637,20 +563,6 @@ public final class Runner {
     }
     p.put("stores", stores);
     return p;
-  }
-
-  private static Map<String, Double> readSummary(Path dir, CellId c) {
-    Path f = dir.resolve("metrics").resolve(c + ".json");
-    Map<String, Double> m = new LinkedHashMap<>();
-    if (!Files.exists(f)) {
-      return m;
-    }
-    JsonNode summary = RunFiles.readJson(f).path("summary");
-    summary.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      m.put(e.getKey(), v.isNumber() ? v.asDouble() : v.path("mean").asDouble(Double.NaN));
-    });
-    return m;
   }
 
   static final List<String> TABLE_KEYS = List.of("recall_at_10", "success_at_10", "mrr", "ndcg_at_10");
