@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -146,7 +147,7 @@ public final class RunDirectory {
       }
     }
     if (files.isEmpty()) {
-      throw new BadInputException(String.format(java.util.Locale.ROOT,
+      throw new BadInputException(String.format(Locale.ROOT,
           "%s: not a scored run directory (expected metrics/<cell>.json files, one per cell, "
               + "see docs/run-directory.md; found none)", root));
     }
@@ -158,7 +159,10 @@ public final class RunDirectory {
     List<RunCell> out = new ArrayList<>();
     for (Path f : metricsFiles()) {
       ScoredCell c = MetricsFile.read(f);
-      out.add(new RunCell(CellId.parse(c.cell()), c));
+      CellId id = CellId.tryParse(c.cell()).orElseThrow(() -> new BadInputException(String.format(
+          Locale.ROOT, "%s: expected a cell id <dataset>.<queryset>.<strategy>.<store>[.<reranker>], found '%s'",
+          f, c.cell())));
+      out.add(new RunCell(id, c));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.lensbench.eval.trec;
 
+import io.lensbench.core.BadInputException;
 import io.lensbench.core.SearchHit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,9 +46,11 @@ public final class TrecRunWriter {
     return sb.toString();
   }
 
+  /** TREC fields are whitespace-separated: an id with whitespace would corrupt the file. */
   static void check(String id, String what) {
     if (id.isEmpty() || id.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-      throw new IllegalArgumentException(what + " '" + id + "' is empty or contains whitespace");
+      throw new BadInputException(String.format(Locale.ROOT,
+          "TREC file: expected a %s without whitespace, found '%s'", what, id));
     }
   }
 }
