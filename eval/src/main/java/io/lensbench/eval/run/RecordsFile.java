@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.SearchHit;
 import io.lensbench.eval.run.QueryRecord.Timing;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class RecordsFile {
   }
 
   /** Reads the file: query id → record, in file order. Malformed lines name file and line. */
-  public static Map<String, QueryRecord> read(java.nio.file.Path file) {
+  public static Map<String, QueryRecord> read(Path file) {
     Map<String, QueryRecord> out = new LinkedHashMap<>();
     RunJson.eachLine(file, (n, no) -> {
       String q = RunJson.text(n, "query");

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.lensbench.core.BadInputException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
@@ -98,7 +100,7 @@ public final class RunJson {
 
   /** Calls {@code handler} with each non-blank line of a JSON-lines file, parsed. */
   static void eachLine(Path file, LineHandler handler) {
-    try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int no = 0;
       while ((line = r.readLine()) != null) {
@@ -107,7 +109,7 @@ public final class RunJson {
           handler.accept(parseLine(file, no, line), no);
         }
       }
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new BadInputException("file not found: " + file);
     } catch (IOException e) {
       throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
