@@ -8,6 +8,7 @@ import io.lensbench.eval.run.RunCell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ final class Drilldown {
   }
 
   /** Query set → its drill-down queries, in query-set order. */
-  final Map<String, List<Query>> bySet = new java.util.LinkedHashMap<>();
+  final Map<String, List<Query>> bySet = new LinkedHashMap<>();
 
   Drilldown(RunData run, ReportOptions options) {
     for (String qs : run.querySets()) {
