@@ -3,12 +3,12 @@ package io.lensbench.cli;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Qrels;
 import io.lensbench.eval.trec.TrecQrelsReader;
-import io.lensbench.eval.metrics.CellSources;
 import io.lensbench.eval.metrics.EvalOptions;
 import io.lensbench.eval.metrics.MetricKey;
-import io.lensbench.eval.metrics.QueryAttributes;
 import io.lensbench.eval.metrics.RunComparison;
 import io.lensbench.eval.metrics.ScoredCell;
+import io.lensbench.eval.run.CellSources;
+import io.lensbench.eval.run.QueriesFile;
 import io.lensbench.eval.stats.PairedOptions;
 import io.lensbench.eval.stats.PairedResult;
 import java.io.PrintStream;
@@ -103,8 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<ScoredCell> g = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
           ScoredCell c = loaded.get(i).get(cell);
-          g.add(new ScoredCell(runs.get(i).getFileName() + "/" + cell, c.queryIds(),
-              c.perQuery(), c.means(), c.attributes()));
+          g.add(c.withCell(runs.get(i).getFileName() + "/" + cell));
         }
         groups.put(cell, g);
       }
@@ -118,7 +117,7 @@ public final class CompareCommand implements Callable<Integer> {
         throw new BadInputException("TREC run files need --qrels FILE");
       }
       Qrels q = TrecQrelsReader.read(qrels);
-      Map<String, Map<String, String>> attrs = queries == null ? Map.of() : QueryAttributes.read(queries);
+      Map<String, Map<String, String>> attrs = queries == null ? Map.of() : QueriesFile.attributes(queries);
       if (queries != null) {
         for (String qid : q.queryIds()) {
           if (!attrs.containsKey(qid)) {

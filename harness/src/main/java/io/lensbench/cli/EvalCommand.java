@@ -157,7 +157,7 @@ public final class EvalCommand implements Callable<Integer> {
       case "json" -> {
         CellMetrics cm = CellMetrics.of(ev, java.util.Map.of(),
             new BootstrapOptions(resamples, seed, 0.95));
-        w.write(cm.toJson(io.lensbench.eval.metrics.CellInfo.parse(trecRun.runId())));
+        w.write(io.lensbench.eval.run.MetricsFile.toJson(cm, trecRun.runId()));
         w.write('\n');
       }
       default -> {

@@ -1,21 +1,21 @@
 package io.lensbench.cli;
 
-import io.lensbench.eval.stats.BootstrapOptions;
 import io.lensbench.eval.stats.PairedOptions;
 import picocli.CommandLine.Option;
 
 /** The statistics options shared by {@code compare} and {@code gate} (picocli mixin). */
 final class StatsOptions {
-  @Option(names = "--resamples", description = "Bootstrap resamples for confidence intervals (default: 1000).")
-  int resamples = 1000;
+  @Option(names = "--resamples", description = "Bootstrap resamples for confidence intervals (default: ${DEFAULT-VALUE}).")
+  int resamples = PairedOptions.defaults().bootstrap().resamples();
 
-  @Option(names = "--permutations", description = "Randomization test permutations (default: 10000).")
-  int permutations = 10_000;
+  @Option(names = "--permutations", description = "Randomization test permutations (default: ${DEFAULT-VALUE}).")
+  int permutations = PairedOptions.defaults().permutations();
 
-  @Option(names = "--seed", description = "Random seed (default: 42).")
-  long seed = 42;
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed = PairedOptions.defaults().bootstrap().seed();
 
+  /** The defaults the report uses too, with the command line's values. */
   PairedOptions paired() {
-    return new PairedOptions(new BootstrapOptions(resamples, seed, 0.95), permutations, 1e-12);
+    return PairedOptions.defaults().with(resamples, permutations, seed);
   }
 }

@@ -1,14 +1,13 @@
 package io.lensbench.gate;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.eval.metrics.RunComparison;
 import io.lensbench.eval.metrics.ScoredCell;
 import io.lensbench.eval.stats.Bootstrap;
 import io.lensbench.eval.stats.Interval;
-import io.lensbench.eval.stats.Paired;
 import io.lensbench.eval.stats.PairedOptions;
 import io.lensbench.eval.stats.PairedResult;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class Gate {
           c.means().keySet()));
     }
     if (rule.type() == GateRule.Type.ABSOLUTE) {
-      Interval ci = c.hasPerQuery() ? Bootstrap.meanInterval(c.perQuery().get(m),
+      Interval ci = c.perQuery().containsKey(m) ? Bootstrap.meanInterval(c.perQuery().get(m),
           paired.bootstrap()) : Interval.EMPTY;
       Double base = b.means().get(m);
       double bv = base == null ? Double.NaN : base;
@@ -75,7 +74,7 @@ public final class Gate {
     PairedResult pr = null;
     if (b.hasPerQuery() && c.hasPerQuery() && b.perQuery().containsKey(m)
         && c.perQuery().containsKey(m)) {
-      pr = Paired.compare(aligned(b, b, m), aligned(c, b, m), paired);
+      pr = RunComparison.pair(b, c, m, paired);
     }
     Interval ci = pr == null ? Interval.EMPTY : pr.ci();
     double p = pr == null ? Double.NaN : pr.p();
@@ -97,30 +96,5 @@ public final class Gate {
     }
     return new GateCheck(GateCheck.Status.OK, c.cell(), rule, base, cur, delta, tol, ci, p,
         "within tolerance");
-  }
-
-  /** Values of {@code cell} for metric m in the query order of {@code order}. */
-  private static double[] aligned(ScoredCell cell, ScoredCell order, String m) {
-    Map<String, Integer> pos = new HashMap<>();
-    for (int i = 0; i < cell.queryIds().size(); i++) {
-      pos.put(cell.queryIds().get(i), i);
-    }
-    if (cell.queryIds().size() != order.queryIds().size()) {
-      throw new BadInputException(String.format(Locale.ROOT,
-          "baseline and current score different query sets for cell '%s' (%d vs %d queries)",
-          order.cell(), order.queryIds().size(), cell.queryIds().size()));
-    }
-    double[] v = cell.perQuery().get(m);
-    double[] out = new double[order.queryIds().size()];
-    for (int i = 0; i < out.length; i++) {
-      Integer p = pos.get(order.queryIds().get(i));
-      if (p == null) {
-        throw new BadInputException(String.format(Locale.ROOT,
-            "query '%s' is in the baseline but not in the current results (cell '%s')",
-            order.queryIds().get(i), order.cell()));
-      }
-      out[i] = v[p];
-    }
-    return out;
   }
 }

@@ -1,5 +1,9 @@
 package io.lensbench.runner;
 
+import io.lensbench.eval.run.RunDirectory;
+import io.lensbench.eval.run.QueryRecord.Timing;
+import io.lensbench.eval.run.QueryRecord;
+import io.lensbench.eval.run.CellId;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.core.LensBenchException;
 import io.lensbench.core.SearchHit;
@@ -12,8 +16,6 @@ import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.Retrieval;
 import io.lensbench.strategies.Strategy;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +35,7 @@ import java.util.concurrent.Future;
  * finally its {@code .done} marker — so a cell is either finished on disk or absent.
  */
 final class CellExecutor {
-  private final Path runDir;
+  private final RunDirectory runDir;
   private final int k;
   private final int concurrency;
   private final RerankStage reranker;
@@ -45,7 +47,7 @@ final class CellExecutor {
   /** A query with its plan and the time planning (encoding) took. */
   record Planned(Query query, QueryPlan plan, double encodeMs) {}
 
-  CellExecutor(Path runDir, Experiment exp, RerankStage reranker, Dataset dataset,
+  CellExecutor(RunDirectory runDir, Experiment exp, RerankStage reranker, Dataset dataset,
       CellScorer scorer, PrintStream err) {
     this.runDir = runDir;
     this.k = exp.k();
@@ -76,17 +78,12 @@ final class CellExecutor {
       RetrievalStore store, String collection) {
     QueryRecord[] records = search(cell, plans, strategy, store, collection);
     Map<String, List<SearchHit>> run = new LinkedHashMap<>();
-    StringBuilder jsonl = new StringBuilder();
     for (QueryRecord r : records) {
       run.put(r.query(), r.hits());
-      jsonl.append(RunFiles.recordLine(r)).append('\n');
     }
-    String id = cell.toString();
-    RunFiles.writeString(runDir.resolve("runs").resolve(id + ".trec"),
-        RunFiles.trecRun(qs.queries(), run, id));
-    RunFiles.writeString(runDir.resolve("records").resolve(id + ".jsonl"), jsonl.toString());
-    scorer.score(cell, qs, run, runDir.resolve("metrics").resolve(id + ".json"));
-    RunFiles.writeString(runDir.resolve("cells").resolve(id + ".done"), Instant.now() + "\n");
+    runDir.writeCell(cell, qs.queries(), List.of(records));
+    scorer.score(cell, qs, run, runDir.metricsFile(cell));
+    runDir.markDone(cell);
   }
 
   private QueryRecord[] search(CellId cell, List<Planned> plans, Strategy strategy,
@@ -150,15 +147,16 @@ final class CellExecutor {
       }
     }
     if (reranker == null) {
-      return new QueryRecord(q.id(), hits, null, pl.encodeMs(), r.searchMs(), r.fuseMs(), 0, null);
+      return new QueryRecord(q.id(), hits, null,
+          Timing.of(pl.encodeMs(), r.searchMs(), r.fuseMs(), 0), null);
     }
     int depth = Math.min(rerankDepth, hits.size());
     long t0 = System.nanoTime();
     RerankStage.Reranked rr = reranker.rerank(q, hits.subList(0, depth), dataset);
     double rerankMs = (System.nanoTime() - t0) / 1e6;
     List<SearchHit> fin = mergeReranked(rr.hits(), hits, depth);
-    return new QueryRecord(q.id(), fin, hits, pl.encodeMs(), r.searchMs(), r.fuseMs(), rerankMs,
-        new TreeMap<>(rr.info()));
+    return new QueryRecord(q.id(), fin, hits,
+        Timing.of(pl.encodeMs(), r.searchMs(), r.fuseMs(), rerankMs), new TreeMap<>(rr.info()));
   }
 
   private static InfrastructureException searchFailed(RetrievalStore store, String collection,

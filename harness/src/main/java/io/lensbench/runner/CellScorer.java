@@ -1,6 +1,7 @@
 package io.lensbench.runner;
 
 import io.lensbench.datasets.QuerySet;
+import io.lensbench.eval.run.CellId;
 import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.List;

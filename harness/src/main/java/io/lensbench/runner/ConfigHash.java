@@ -1,5 +1,6 @@
 package io.lensbench.runner;
 
+import io.lensbench.eval.run.RunJson;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.Hashing;
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class ConfigHash {
 
   static String json(Experiment e) {
     try {
-      return RunFiles.JSON.writeValueAsString(e) + "\n";
+      return RunJson.JSON.writeValueAsString(e) + "\n";
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
@@ -53,7 +54,7 @@ final class ConfigHash {
       }
       return;
     }
-    String there = RunFiles.readJson(provenance).path("configHash").asText("");
+    String there = RunJson.read(provenance).path("configHash").asText("");
     if (!there.equals(configHash)) {
       throw new BadInputException(String.format(Locale.ROOT,
           "run directory %s holds a different run (config hash %s there, %s now: another "

@@ -1,8 +1,8 @@
 package io.lensbench.runner;
 
+import io.lensbench.eval.run.RunDirectory;
+import io.lensbench.eval.run.CellId;
 import io.lensbench.datasets.QuerySet;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.List;
  * The cells of a run, query set × strategy × store (× the reranker), in that order, and which of
  * them are finished: a cell is done when its {@code cells/<cell>.done} marker exists.
  */
-record Matrix(Path runDir, List<CellId> cells) {
+record Matrix(RunDirectory runDir, List<CellId> cells) {
 
-  static Matrix of(Path runDir, String dataset, List<QuerySet> querySets,
+  static Matrix of(RunDirectory runDir, String dataset, List<QuerySet> querySets,
       Collection<String> strategies, Collection<String> stores, String reranker) {
     List<CellId> cells = new ArrayList<>();
     for (QuerySet qs : querySets) {
@@ -27,7 +27,7 @@ record Matrix(Path runDir, List<CellId> cells) {
   }
 
   boolean isDone(CellId c) {
-    return Files.exists(runDir.resolve("cells").resolve(c + ".done"));
+    return runDir.isDone(c);
   }
 
   long doneCount() {

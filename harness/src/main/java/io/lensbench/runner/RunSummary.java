@@ -1,9 +1,8 @@
 package io.lensbench.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lensbench.eval.run.RunDirectory;
+import io.lensbench.eval.run.CellId;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,26 +16,12 @@ final class RunSummary {
   private RunSummary() {}
 
   /** Cell id → metric key → mean, for every cell of the matrix (empty when not scored). */
-  static Map<String, Map<String, Double>> read(Path runDir, List<CellId> cells) {
+  static Map<String, Map<String, Double>> read(RunDirectory runDir, List<CellId> cells) {
     Map<String, Map<String, Double>> summaries = new LinkedHashMap<>();
     for (CellId c : cells) {
-      summaries.put(c.toString(), readCell(runDir, c));
+      summaries.put(c.toString(), runDir.means(c));
     }
     return summaries;
-  }
-
-  private static Map<String, Double> readCell(Path dir, CellId c) {
-    Path f = dir.resolve("metrics").resolve(c + ".json");
-    Map<String, Double> m = new LinkedHashMap<>();
-    if (!Files.exists(f)) {
-      return m;
-    }
-    JsonNode summary = RunFiles.readJson(f).path("summary");
-    summary.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      m.put(e.getKey(), v.isNumber() ? v.asDouble() : v.path("mean").asDouble(Double.NaN));
-    });
-    return m;
   }
 
   static void print(PrintStream out, Map<String, Map<String, Double>> summaries) {

@@ -1,5 +1,10 @@
 package io.lensbench.runner;
 
+import io.lensbench.strategies.TextSummary;
+import io.lensbench.eval.run.RunJson;
+import io.lensbench.eval.run.RunDirectory;
+import io.lensbench.eval.run.Parity;
+import io.lensbench.eval.run.CellId;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.Hashing;
 import io.lensbench.core.LockFile;
@@ -95,11 +100,11 @@ public final class Runner {
     RunProvenance provenance =
         new RunProvenance(exp, experimentFile, dataset, selection.corpus().size(), configHash, started);
 
-    RunFiles.writeInputs(dir, ConfigHash.json(exp), dataset, selection);
-    RunFiles.writeJson(dir.resolve("provenance.json"),
-        provenance.toJson(models(factory), stores, null));
+    RunDirectory runDir = new RunDirectory(dir);
+    writeInputs(runDir, dataset, selection);
+    RunJson.writeJson(runDir.file("provenance.json"), provenance.toJson(models(factory), stores, null));
 
-    Matrix matrix = Matrix.of(dir, dataset.name(), selection.querySets(), strategies.keySet(),
+    Matrix matrix = Matrix.of(runDir, dataset.name(), selection.querySets(), strategies.keySet(),
         stores.stores().keySet(), rerankerId);
     long skipped = matrix.doneCount();
     err.printf(Locale.ROOT, "run %s: %d cells (%d query sets x %d strategies x %d stores), %d already done, corpus %d items -> %s%n",
@@ -107,18 +112,18 @@ public final class Runner {
         stores.stores().size(), skipped, selection.corpus().size(), dir);
 
     IndexManager indexes = new IndexManager(dataset, selection, exp.batchSize(), reindex, err);
-    CellExecutor executor = new CellExecutor(dir, exp, reranker, dataset,
+    CellExecutor executor = new CellExecutor(runDir, exp, reranker, dataset,
         components.scorer(exp.seed()), err);
     int ran = 0;
     for (StrategySpec spec : exp.strategies()) {
       ran += runStrategy(spec, strategies.get(spec.id()), matrix, selection, stores, indexes, executor);
     }
 
-    Parity.write(dir, matrix, dataset.name(), selection.querySets(), strategies.keySet(),
-        stores.stores().keySet(), rerankerId, exp);
-    RunFiles.writeJson(dir.resolve("provenance.json"),
+    Parity.write(runDir, dataset.name(), selection.querySets(), strategies.keySet(),
+        List.copyOf(stores.stores().keySet()), rerankerId, exp.k(), exp.index());
+    RunJson.writeJson(runDir.file("provenance.json"),
         provenance.toJson(models(factory), stores, Instant.now()));
-    Map<String, Map<String, Double>> summaries = RunSummary.read(dir, matrix.cells());
+    Map<String, Map<String, Double>> summaries = RunSummary.read(runDir, matrix.cells());
     RunSummary.print(out, summaries);
     return new Result(dir, matrix.cells(), ran, (int) skipped, summaries);
   }
@@ -177,6 +182,14 @@ public final class Runner {
       }
     }
     return ran;
+  }
+
+  /** The fixed parts: the resolved experiment, the dataset card, the corpus and the query sets. */
+  private void writeInputs(RunDirectory runDir, Dataset dataset, RunSelection selection) {
+    RunJson.writeString(runDir.file("experiment.resolved.json"), ConfigHash.json(exp));
+    RunJson.writeJson(runDir.file("dataset-card.json"), dataset.card());
+    runDir.writeItems(selection.corpus(), TextSummary::name);
+    selection.querySets().forEach(runDir::writeQuerySet);
   }
 
   private List<Map<String, Object>> models(StrategyFactory factory) {

@@ -1,11 +1,10 @@
 package io.lensbench.runner;
 
-import io.lensbench.eval.metrics.CellInfo;
+import io.lensbench.eval.run.MetricsFile;
 import io.lensbench.eval.metrics.CellMetrics;
 import io.lensbench.eval.metrics.ScoreOptions;
 import io.lensbench.eval.metrics.Scoring;
 import io.lensbench.eval.stats.BootstrapOptions;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +18,7 @@ final class Scorers {
         new BootstrapOptions(b.resamples(), seed, b.level()), ScoreOptions.defaults().sliceBy());
     return (cell, qs, run, metricsFile) -> {
       CellMetrics m = Scoring.score(qs.qrels(), run, Scoring.attributesOf(qs.queries()), opts);
-      Path runDir = metricsFile.getParent().getParent();
-      m.write(runDir, CellInfo.parse(cell.toString()));
+      MetricsFile.write(metricsFile, m, cell.toString());
       Map<String, Double> means = new LinkedHashMap<>();
       for (String k : RunSummary.TABLE_KEYS) {
         means.put(k, m.mean(k));

@@ -3,9 +3,14 @@ package io.lensbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lensbench.testkit.SyntheticRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +43,31 @@ class CompareCommandTest {
     assertTrue(Double.parseDouble(f[8]) < 0, "b is worse: " + bVsA);
     assertTrue(Double.parseDouble(f[12]) < 0.01, "Holm-adjusted p small: " + bVsA);
     assertTrue(lines.stream().anyMatch(l -> l.contains(",language=ko,")));
+  }
+
+  /** `compare A B` and `report A --compare B` print the same p for every cell and metric. */
+  @Test
+  void reportComparisonShowsComparesPValues() throws Exception {
+    Path a = SyntheticRun.create(dir.resolve("run-a"), 0);
+    Path b = SyntheticRun.create(dir.resolve("run-b"), 2);
+    CliRunner.Result r = CliRunner.compare(a.toString(), b.toString(), "-m", "ndcg_at_10", "-m", "mrr",
+        "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    CliRunner.Result rep = CliRunner.run((o, e) -> new ReportCommand(), a.toString(), "--compare", b.toString(),
+        "--max-drilldown", "0");
+    assertEquals(0, rep.code(), rep.err());
+    Map<String, String> reportP = new HashMap<>();
+    for (JsonNode row : new ObjectMapper().readTree(a.resolve("tables/compare-delta.json").toFile()).get("rows")) {
+      reportP.put(row.get("cell").asText() + " " + row.get("metric").asText(), row.get("p").asText());
+    }
+    int checked = 0;
+    for (String line : r.out().lines().skip(1).filter(l -> l.split(",")[1].equals("all")).toList()) {
+      String[] f = line.split(",");
+      String key = f[0] + " " + f[2];
+      assertEquals(Double.parseDouble(f[11]), Double.parseDouble(reportP.get(key)), 0.0, key);
+      checked++;
+    }
+    assertEquals(35 * 2, checked, "every common cell, two metrics");
   }
 
   @Test

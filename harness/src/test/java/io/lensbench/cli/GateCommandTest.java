@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.datasets.Qrels;
-import io.lensbench.eval.metrics.CellInfo;
+import io.lensbench.eval.run.MetricsFile;
 import io.lensbench.eval.metrics.CellMetrics;
 import io.lensbench.eval.metrics.ScoreOptions;
 import io.lensbench.eval.metrics.Scoring;
@@ -51,7 +51,7 @@ class GateCommandTest {
       hits.put(qid, h);
     }
     CellMetrics m = Scoring.score(new Qrels(q), hits, Map.of(), ScoreOptions.defaults());
-    return m.write(runDir, CellInfo.parse(CELL));
+    return MetricsFile.write(runDir.resolve("metrics").resolve(CELL + ".json"), m, CELL);
   }
 
   @BeforeAll

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lensbench.eval.run.CellId;
 import io.lensbench.captioners.Captioner;
 import io.lensbench.core.ExitCode;
 import io.lensbench.core.InfrastructureException;

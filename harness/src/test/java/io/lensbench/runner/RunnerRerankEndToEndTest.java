@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lensbench.eval.run.CellId;
 import io.lensbench.testkit.FakeOpenAiServer;
 import io.lensbench.stores.embedded.EmbeddedStores;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.lensbench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.lensbench.eval.run.CellId;
 import io.lensbench.core.SearchHit;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -133,7 +133,7 @@ public record BenchData(String source, List<Lat> latency, List<Sweep> sweep, Lis
     return new BenchData("bench/jmh.json", lat, sweep, List.of(), over);
   }
 
-  private static double toMs(String unit) {
+  static double toMs(String unit) {
     return switch (unit) {
       case "ns/op" -> 1e-6;
       case "us/op" -> 1e-3;
@@ -143,7 +143,7 @@ public record BenchData(String source, List<Lat> latency, List<Sweep> sweep, Lis
     };
   }
 
-  private static double num(JsonNode n) {
+  static double num(JsonNode n) {
     if (n == null || n.isMissingNode() || n.isNull()) {
       return Double.NaN;
     }

@@ -1,107 +1,63 @@
 package io.lensbench.reports;
 
+import io.lensbench.core.BadInputException;
+import io.lensbench.core.SearchHit;
+import io.lensbench.datasets.Qrels;
+import io.lensbench.eval.metrics.DuplicatePolicy;
+import io.lensbench.eval.metrics.EvalOptions;
+import io.lensbench.eval.metrics.Evaluator;
+import io.lensbench.eval.metrics.MetricKey;
+import io.lensbench.eval.run.QueryRecord;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Scores the first-stage (before rerank) lists kept in a reranked cell's records, for the rerank
  * table's "before" column when the run has no un-reranked cell of the same strategy and store.
- * The lists are in the runner's final order (score descending, ties by id descending — trec_eval's
- * order), so ranks are list positions. Semantics as trec_eval -c: every qrels query counts (a
- * query without a record scores 0), binary relevance at grade ≥ 1, nDCG with the raw grades as
- * gains and log2(rank + 1) discounts. Supported keys: recall_at_K, precision_at_K, success_at_K,
- * mrr, mrr_at_K, ndcg_at_K; anything else is NaN.
+ * The lists are in rank order, so each hit is scored n − rank and eval's trec_eval-exact
+ * {@link Evaluator} scores them (-c: every qrels query counts, one without a record scores 0;
+ * duplicates after the first dropped). An unknown metric key is NaN.
  */
 final class FirstStageScore {
   private FirstStageScore() {}
 
-  static double mean(String metric, Map<String, Map<String, Integer>> qrels,
-      Map<String, RunData.QueryRecord> records) {
-    if (qrels == null || qrels.isEmpty()) {
+  /** Mean of {@code metric} over the qrels queries; NaN when a record has no first-stage list. */
+  static double mean(String metric, Qrels qrels, Map<String, QueryRecord> records) {
+    if (qrels == null || qrels.size() == 0) {
       return Double.NaN;
     }
-    double sum = 0;
-    for (Map.Entry<String, Map<String, Integer>> q : qrels.entrySet()) {
-      RunData.QueryRecord r = records.get(q.getKey());
-      if (r == null || r.firstStage() == null) {
-        if (r != null) {
-          return Double.NaN; // not a reranked record: nothing to score
-        }
-        continue;
+    Map<String, List<SearchHit>> lists = new LinkedHashMap<>();
+    for (String q : qrels.queryIds()) {
+      QueryRecord r = records.get(q);
+      if (r != null && r.firstStage() == null) {
+        return Double.NaN; // not a reranked record: nothing to score
       }
-      double v = perQuery(metric, q.getValue(), r.firstStage());
-      if (Double.isNaN(v)) {
-        return Double.NaN;
+      if (r != null) {
+        lists.put(q, inRankOrder(r.firstStage()));
       }
-      sum += v;
     }
-    return sum / qrels.size();
+    MetricKey key;
+    try {
+      key = MetricKey.parse(metric);
+    } catch (BadInputException e) {
+      return Double.NaN;
+    }
+    EvalOptions options = EvalOptions.defaults().withDuplicates(DuplicatePolicy.KEEP_FIRST);
+    if (key.kind().hasCutoff()) {
+      options = options.withCutoffs(IntStream.concat(IntStream.of(options.cutoffs()), IntStream.of(key.cutoff())).toArray());
+    }
+    return new Evaluator(options).evaluate(qrels, lists, "first stage").mean(key);
   }
 
-  static double perQuery(String metric, Map<String, Integer> judged, List<RunData.Hit> list) {
-    int k = Integer.MAX_VALUE;
-    String base = metric;
-    int at = metric.lastIndexOf("_at_");
-    if (at > 0) {
-      try {
-        k = Integer.parseInt(metric.substring(at + 4));
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
-      base = metric.substring(0, at);
-    }
-    int numRel = 0;
-    List<Integer> gains = new ArrayList<>();
-    for (int g : judged.values()) {
-      if (g >= 1) {
-        numRel++;
-        gains.add(g);
-      }
-    }
-    int depth = Math.min(k, list.size());
-    Set<String> seen = new HashSet<>();
-    int relFound = 0;
-    int firstRel = 0;
-    double dcg = 0;
+  /** The list with scores n, n − 1, ..., 1, so that trec_eval's order is the list's order. */
+  private static List<SearchHit> inRankOrder(List<SearchHit> list) {
+    List<SearchHit> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
-      String id = list.get(i).id();
-      if (!seen.add(id)) {
-        continue;
-      }
-      int g = judged.getOrDefault(id, 0);
-      if (g >= 1) {
-        if (firstRel == 0) {
-          firstRel = i + 1;
-        }
-        if (i < depth) {
-          relFound++;
-          dcg += g / (Math.log(i + 2) / Math.log(2));
-        }
-      }
+      out.add(new SearchHit(list.get(i).id(), list.size() - i));
     }
-    switch (base) {
-      case "recall":
-        return numRel == 0 ? 0 : (double) relFound / numRel;
-      case "precision":
-        return k == Integer.MAX_VALUE ? Double.NaN : (double) relFound / k;
-      case "success":
-        return relFound > 0 ? 1 : 0;
-      case "mrr":
-        return firstRel == 0 || firstRel > k ? 0 : 1.0 / firstRel;
-      case "ndcg": {
-        gains.sort(Collections.reverseOrder());
-        double ideal = 0;
-        for (int i = 0; i < Math.min(k, gains.size()); i++) {
-          ideal += gains.get(i) / (Math.log(i + 2) / Math.log(2));
-        }
-        return ideal == 0 ? 0 : dcg / ideal;
-      }
-      default:
-        return Double.NaN;
-    }
+    return out;
   }
 }

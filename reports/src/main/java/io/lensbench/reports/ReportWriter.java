@@ -19,33 +19,25 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   public static Path write(Path runDir, ReportOptions requested) {
-    ReportOptions options = requested;
     RunData run = RunData.load(runDir);
-    RunData other = options.compareTo() == null ? null : RunData.load(options.compareTo());
-    String primary = options.primaryMetric();
-    if (run.cells().stream().noneMatch(c -> c.summary().containsKey(primary))) {
-      // e.g. a run scored without nDCG: fall back to the first overview metric it has
-      List<String> have = new Analysis(run, options).overviewMetrics();
-      if (!have.isEmpty()) {
-        options = new ReportOptions(options.compareTo(), options.out(), options.maxDrilldown(), options.topK(),
-            options.thumbPx(), options.permutations(), options.seed(), have.get(have.size() - 1));
-      }
-    }
+    RunData other = requested.compareTo() == null ? null : RunData.load(requested.compareTo());
+    ReportOptions options = withAvailablePrimary(requested, run);
     Path html = options.out() != null ? options.out()
         : other == null ? runDir.resolve("report.html")
             : runDir.resolve("compare-" + Html.token(String.valueOf(options.compareTo().toAbsolutePath().normalize().getFileName())) + ".html");
     Path parent = html.toAbsolutePath().getParent();
     Path tablesDir = parent.resolve("tables");
     ObjectMapper json = new ObjectMapper();
-    HtmlReport report = new HtmlReport(run, other, options, json);
+    ReportModel model = new ReportModel(run, other, options);
+    Page report = new Page(model, json);
     String page = report.render();
     // the footer states the final size; substituting the number changes the size by a few bytes at most
     long approx = page.getBytes(StandardCharsets.UTF_8).length;
-    page = page.replace("@@BUDGET@@", report.budgetFooter(approx));
+    page = page.replace(Page.BUDGET, report.budgetFooter(approx));
     try {
       Files.createDirectories(tablesDir);
       String prefix = other == null ? "" : "compare-";
-      for (ReportTable t : report.tables) {
+      for (ReportTable t : model.exports()) {
         t.writeCsv(tablesDir.resolve(prefix + t.name() + ".csv"));
         t.writeJson(tablesDir.resolve(prefix + t.name() + ".json"), json);
       }
@@ -61,5 +53,14 @@ public final class ReportWriter {
       throw new BadInputException("cannot write report tables to " + tablesDir + ": " + e.getCause().getMessage(), e);
     }
     return html;
+  }
+
+  /** A run scored without the primary metric (e.g. without nDCG) falls back to the last overview metric it has. */
+  private static ReportOptions withAvailablePrimary(ReportOptions options, RunData run) {
+    if (run.cells().stream().anyMatch(c -> c.scores().summary().has(options.primaryMetric()))) {
+      return options;
+    }
+    List<String> have = MetricNames.overview(run.cells());
+    return have.isEmpty() ? options : options.withPrimaryMetric(have.get(have.size() - 1));
   }
 }

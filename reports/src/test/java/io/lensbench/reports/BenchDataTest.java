@@ -64,7 +64,7 @@ class BenchDataTest {
         + "\"heldOut\":{\"mrr\":0.3546,\"chance_mrr\":0.02,\"definition\":\"q \\\"<script>alert(1)</script>\"},"
         + "\"limitations\":\"no <script>alert(2)</script> brands\",\"lossPerEpoch\":[4.1,3.2]}},"
         + "{\"id\":\"m2\",\"card\":\"plain text card\"}]");
-    String html = HtmlReport.modelCards(models);
+    String html = ModelCards.render(models);
     assertFalse(html.contains("<script>"), html);
     assertFalse(html.contains("<b>x</b>"), html);
     assertTrue(html.contains("<b>mrr</b><span class=\"mono\">0.355</span>"), html);

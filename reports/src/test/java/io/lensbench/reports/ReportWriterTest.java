@@ -43,7 +43,7 @@ class ReportWriterTest {
     assertTrue(page.contains("Content-Security-Policy"));
     assertTrue(page.contains("data:image/jpeg;base64,"), "thumbnails embedded");
     assertTrue(page.contains("R@K"), "success@k named as CLIP's R@K");
-    assertTrue(page.contains(HtmlReport.JOINT_NOTE.substring(0, 40)), "joint-model note");
+    assertTrue(page.contains(Look.JOINT_NOTE.substring(0, 40)), "joint-model note");
     assertTrue(page.contains("glossary-derived"), "Korean glossary note");
 
     // tables: CSV and JSON with matching row counts

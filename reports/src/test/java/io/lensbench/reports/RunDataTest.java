@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.SearchHit;
+import io.lensbench.eval.run.RunCell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,16 +35,16 @@ class RunDataTest {
   @Test
   void derivesCellFieldsFromIdAndFallsBackToTrecRun() throws Exception {
     RunData d = RunData.load(minimalRun());
-    RunData.CellMetrics c = d.cells().get(0);
-    assertEquals("text-en", c.querySet());
-    assertEquals("bm25", c.strategy());
-    assertEquals("opensearch", c.store());
-    assertNull(c.reranker());
+    RunCell c = d.cells().get(0);
+    assertEquals("text-en", c.id().querySet());
+    assertEquals("bm25", c.id().strategy());
+    assertEquals("opensearch", c.id().store());
+    assertNull(c.id().reranker());
     assertEquals(0.5, c.mean("ndcg_at_10"));
-    assertTrue(c.summary().get("mrr").hasCi());
-    List<RunData.Hit> hits = d.records().get(c.cell()).get("q1").hits();
-    assertEquals(List.of("d1", "d2"), hits.stream().map(RunData.Hit::id).toList(), "sorted by rank");
-    assertEquals(2, d.qrels().get("text-en").get("q1").get("d1"));
+    assertTrue(c.scores().summary().ci("mrr").isDefined());
+    List<SearchHit> hits = d.records().get(c.cell()).get("q1").hits();
+    assertEquals(List.of("d1", "d2"), hits.stream().map(SearchHit::id).toList(), "sorted by score, as trec_eval");
+    assertEquals(2, d.judgments("text-en", "q1").get("d1"));
     assertTrue(d.provenance().isMissingNode(), "optional files may be absent");
     // a report renders even from this bare directory
     Path html = ReportWriter.write(d.dir(), ReportOptions.defaults().withOut(tmp.resolve("out/r.html")));
@@ -55,7 +57,7 @@ class RunDataTest {
     Path run = minimalRun();
     Files.writeString(run.resolve("parity.json"), "{\"stores\":[\"milvus\",\"opensearch\"],\"rows\":[{\"strategy\":\"bm25\","
         + "\"querySet\":\"text-en\",\"numQueries\":5,\"overlap_at_1\":1.0,\"overlap_at_10\":0.84,\"overlap_at_100\":0.9}]}");
-    ReportTable t = new Analysis(RunData.load(run), ReportOptions.defaults()).parity();
+    ReportTable t = new ParitySummary(RunData.load(run).parity()).table();
     assertEquals(List.of(List.of("bm25", "text-en", "milvus", "opensearch", 10, 0.84, 5)), t.rows());
   }
 

@@ -52,11 +52,11 @@ public class EvalBenchmark {
   public void setUp() {
     SplittableRandom r = new SplittableRandom(42);
     Map<String, Map<String, Integer>> q = new LinkedHashMap<>();
-    Map<String, TrecRun.Ranking> rankings = new LinkedHashMap<>();
+    Map<String, TrecRun.Retrieved> rankings = new LinkedHashMap<>();
     for (int i = 0; i < queries; i++) {
       String qid = "q" + i;
       Map<String, Integer> j = new LinkedHashMap<>();
-      TrecRun.Ranking.Builder rb = new TrecRun.Ranking.Builder();
+      TrecRun.Retrieved.Builder rb = new TrecRun.Retrieved.Builder();
       for (int d = 0; d < docs; d++) {
         String doc = "doc" + r.nextInt(200_000);
         rb.add(doc, (float) Math.round(r.nextDouble() * 1e6) / 1e4f);

@@ -1,16 +1,10 @@
 package io.lensbench.eval.metrics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lensbench.eval.stats.Bootstrap;
 import io.lensbench.eval.stats.BootstrapOptions;
 import io.lensbench.eval.stats.Interval;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A scored cell: per-query values for every machine-key metric, means with bootstrap CIs
- * overall and per slice. Serialises to {@code metrics/<cell>.json} (docs/run-directory.md).
+ * overall and per slice. io.lensbench.eval.run.MetricsFile writes it as {@code metrics/<cell>.json}
+ * (docs/run-directory.md).
  */
 public final class CellMetrics {
   private final RunEvaluation run;
@@ -29,10 +24,6 @@ public final class CellMetrics {
   private final BootstrapOptions bootstrap;
   private final Summary overall;
   private final Map<String, Summary> slices;
-
-  /** Means, CIs and totals of one group of queries. */
-  public record Summary(int numQueries, Map<String, Double> means, Map<String, Interval> cis,
-      Map<String, Long> totals) {}
 
   private CellMetrics(RunEvaluation run, Map<String, Map<String, String>> attributes,
       List<String> sliceBy, BootstrapOptions bootstrap) {
@@ -115,109 +106,8 @@ public final class CellMetrics {
     return overall.means().get(key);
   }
 
-  /** The metrics/<cell>.json document. */
-  public String toJson(CellInfo info) {
-    ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = om.createObjectNode();
-    root.put("cell", info.cell());
-    root.put("dataset", info.dataset());
-    root.put("querySet", info.querySet());
-    root.put("strategy", info.strategy());
-    root.put("store", info.store());
-    root.put("reranker", info.reranker());
-    root.put("numQueries", overall.numQueries());
-    root.set("summary", summaryNode(om, overall));
-    root.set("counts", countsNode(om, overall));
-    ObjectNode sl = root.putObject("slices");
-    slices.forEach((name, s) -> {
-      ObjectNode n = sl.putObject(name);
-      n.put("numQueries", s.numQueries());
-      n.set("summary", summaryNode(om, s));
-      n.set("counts", countsNode(om, s));
-    });
-    ObjectNode pq = root.putObject("perQuery");
-    EvalOptions o = run.options();
-    int[] cut = o.cutoffs();
-    for (QueryEvaluation q : run.queries()) {
-      ObjectNode n = pq.putObject(q.queryId());
-      for (MetricKey k : keys) {
-        if (k.kind().isCount()) {
-          n.put(k.key(), (long) k.value(q, o));
-        } else {
-          n.put(k.key(), k.value(q, o));
-        }
-      }
-      n.put("empty", q.empty());
-      n.put("inRun", q.inRun());
-      for (int c = 0; c < cut.length; c++) {
-        n.put("ties_at_" + cut[c], q.tiesAt(c));
-      }
-      if (q.duplicatesRemoved() > 0) {
-        n.put("duplicatesRemoved", q.duplicatesRemoved());
-      }
-    }
-    ObjectNode ev = root.putObject("evaluation");
-    ev.put("relevanceLevel", o.relevanceLevel());
-    ev.set("cutoffs", om.valueToTree(cut));
-    ev.put("duplicates", o.duplicates().name().toLowerCase(java.util.Locale.ROOT));
-    ev.put("duplicatesRemoved", run.duplicatesRemoved());
-    ev.put("emptyQueries", run.queries().stream().filter(QueryEvaluation::empty).count());
-    ev.set("unjudgedRunQueries", om.valueToTree(run.unjudgedRunQueries()));
-    ev.put("semantics", "trec_eval 9.0.4 -c");
-    ObjectNode bs = root.putObject("bootstrap");
-    bs.put("resamples", bootstrap.resamples());
-    bs.put("seed", bootstrap.seed());
-    bs.put("level", bootstrap.level());
-    bs.put("method", "percentile");
-    try {
-      return om.writeValueAsString(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private ObjectNode summaryNode(ObjectMapper om, Summary s) {
-    ObjectNode n = om.createObjectNode();
-    for (MetricKey k : keys) {
-      ObjectNode m = n.putObject(k.key());
-      putNum(m, "mean", s.means().get(k.key()));
-      putNum(m, "ciLow", s.cis().get(k.key()).low());
-      putNum(m, "ciHigh", s.cis().get(k.key()).high());
-    }
-    return n;
-  }
-
-  private static ObjectNode countsNode(ObjectMapper om, Summary s) {
-    ObjectNode n = om.createObjectNode();
-    n.put("num_q", s.numQueries());
-    s.totals().forEach(n::put);
-    return n;
-  }
-
-  private static void putNum(ObjectNode n, String k, double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      n.putNull(k);
-    } else {
-      n.put(k, v);
-    }
-  }
-
-  /** Writes metrics/<cell>.json under {@code runDir}. */
-  public Path write(Path runDir, CellInfo info) {
-    return writeTo(runDir.resolve("metrics").resolve(info.cell() + ".json"), info);
-  }
-
-  /** Writes the metrics JSON to {@code p}. */
-  public Path writeTo(Path p, CellInfo info) {
-    try {
-      if (p.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(p.toAbsolutePath().getParent());
-      }
-      Files.writeString(p, toJson(info) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing " + p, e);
-    }
-    return p;
+  public BootstrapOptions bootstrap() {
+    return bootstrap;
   }
 
   /** CSV: one row per query (when perQuery) and an "all" row; columns are machine keys. */
@@ -266,7 +156,6 @@ public final class CellMetrics {
     for (QueryEvaluation q : run.queries()) {
       ids.add(q.queryId());
     }
-    Map<String, Double> means = new LinkedHashMap<>(overall.means());
-    return new ScoredCell(cellId, ids, values, means, attributes);
+    return new ScoredCell(cellId, overall, ids, values, attributes);
   }
 }

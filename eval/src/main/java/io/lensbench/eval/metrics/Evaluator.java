@@ -1,5 +1,6 @@
 package io.lensbench.eval.metrics;
 
+import io.lensbench.core.Ranking;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Qrels;
 import io.lensbench.eval.trec.TrecRun;
@@ -29,9 +30,9 @@ public final class Evaluator {
 
   /** Scores in-memory rankings (e.g. the runner's hits); scores are narrowed to float. */
   public RunEvaluation evaluate(Qrels qrels, Map<String, List<SearchHit>> hits, String runId) {
-    Map<String, TrecRun.Ranking> m = new LinkedHashMap<>();
+    Map<String, TrecRun.Retrieved> m = new LinkedHashMap<>();
     hits.forEach((q, list) -> {
-      TrecRun.Ranking.Builder b = new TrecRun.Ranking.Builder();
+      TrecRun.Retrieved.Builder b = new TrecRun.Retrieved.Builder();
       for (SearchHit h : list) {
         if (Double.isNaN(h.score())) {
           throw new BadInputException(String.format(Locale.ROOT,
@@ -55,8 +56,8 @@ public final class Evaluator {
         unjudged.add(q);
       }
     }
-    inRun.sort(Ids.UTF8_ORDER);
-    unjudged.sort(Ids.UTF8_ORDER);
+    inRun.sort(Ranking::compareUtf8);
+    unjudged.sort(Ranking::compareUtf8);
     List<String> missing = new ArrayList<>();
     if (options.complete()) {
       for (String q : qrels.queryIds()) {
@@ -64,7 +65,7 @@ public final class Evaluator {
           missing.add(q);
         }
       }
-      missing.sort(Ids.UTF8_ORDER);
+      missing.sort(Ranking::compareUtf8);
     }
     List<String> order = new ArrayList<>(inRun);
     order.addAll(missing);

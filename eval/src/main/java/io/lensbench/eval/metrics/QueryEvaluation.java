@@ -232,7 +232,7 @@ public final class QueryEvaluation {
    * Scores one query. {@code ranking} null means the query is absent from the run (scored as
    * an empty result).
    */
-  static QueryEvaluation evaluate(String queryId, JudgedQuery jq, TrecRun.Ranking ranking,
+  static QueryEvaluation evaluate(String queryId, JudgedQuery jq, TrecRun.Retrieved ranking,
       EvalOptions o, String where) {
     if (ranking == null || ranking.size() == 0) {
       return new QueryEvaluation(queryId, ranking != null, new int[0], new float[0],
@@ -289,7 +289,7 @@ public final class QueryEvaluation {
   }
 
   /** Indices in trec_eval order: score descending, then doc id descending (UTF-8 bytes). */
-  static int[] sortedOrder(TrecRun.Ranking r) {
+  static int[] sortedOrder(TrecRun.Retrieved r) {
     int n = r.size();
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {

@@ -44,26 +44,7 @@ public final class RunComparison {
     // align every run on A's query ids
     List<int[]> align = new ArrayList<>();
     for (ScoredCell c : cells) {
-      Map<String, Integer> pos = new LinkedHashMap<>();
-      for (int i = 0; i < c.queryIds().size(); i++) {
-        pos.put(c.queryIds().get(i), i);
-      }
-      int[] idx = new int[a.queryIds().size()];
-      for (int i = 0; i < idx.length; i++) {
-        Integer p = pos.get(a.queryIds().get(i));
-        if (p == null) {
-          throw new BadInputException(String.format(Locale.ROOT,
-              "query '%s' is scored in %s but not in %s: runs must cover the same queries",
-              a.queryIds().get(i), a.cell(), c.cell()));
-        }
-        idx[i] = p;
-      }
-      if (c.queryIds().size() != idx.length) {
-        throw new BadInputException(String.format(Locale.ROOT,
-            "%s scores %d queries, %s scores %d: runs must cover the same queries",
-            c.cell(), c.queryIds().size(), a.cell(), idx.length));
-      }
-      align.add(idx);
+      align.add(alignment(a, c));
     }
     Map<String, List<Integer>> slices = new LinkedHashMap<>();
     List<Integer> all = new ArrayList<>();
@@ -110,6 +91,49 @@ public final class RunComparison {
       }
     }
     return out;
+  }
+
+  /**
+   * The paired test of B against A on one metric over every query, exactly as {@link #compare}
+   * computes its "all" rows: B's values aligned on A's query order.
+   */
+  public static PairedResult pair(ScoredCell a, ScoredCell b, String metric, PairedOptions options) {
+    double[] av = a.perQuery().get(metric);
+    double[] bv = b.perQuery().get(metric);
+    if (av == null || bv == null) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "%s has no per-query values of '%s'", av == null ? a.cell() : b.cell(), metric));
+    }
+    int[] align = alignment(a, b);
+    double[] bAligned = new double[align.length];
+    for (int i = 0; i < align.length; i++) {
+      bAligned[i] = bv[align[i]];
+    }
+    return Paired.compare(av, bAligned, options);
+  }
+
+  /** For each query of A, its position in C; bad input unless both cover the same queries. */
+  private static int[] alignment(ScoredCell a, ScoredCell c) {
+    Map<String, Integer> pos = new LinkedHashMap<>();
+    for (int i = 0; i < c.queryIds().size(); i++) {
+      pos.put(c.queryIds().get(i), i);
+    }
+    int[] idx = new int[a.queryIds().size()];
+    for (int i = 0; i < idx.length; i++) {
+      Integer p = pos.get(a.queryIds().get(i));
+      if (p == null) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "query '%s' is scored in %s but not in %s: runs must cover the same queries",
+            a.queryIds().get(i), a.cell(), c.cell()));
+      }
+      idx[i] = p;
+    }
+    if (c.queryIds().size() != idx.length) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "%s scores %d queries, %s scores %d: runs must cover the same queries",
+          c.cell(), c.queryIds().size(), a.cell(), idx.length));
+    }
+    return idx;
   }
 
   private static double[] pick(double[] values, int[] align, List<Integer> rows) {

@@ -2,15 +2,13 @@ package io.lensbench.eval.metrics;
 
 import io.lensbench.datasets.Qrels;
 import io.lensbench.datasets.Query;
-import io.lensbench.datasets.QuerySet;
-import java.nio.file.Path;
 import io.lensbench.core.SearchHit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The runner's entry point: score one cell's rankings. */
+/** The runner's entry point: score one cell's rankings (written by io.lensbench.eval.run.MetricsFile). */
 public final class Scoring {
   private Scoring() {}
 
@@ -26,20 +24,6 @@ public final class Scoring {
       Map<String, Map<String, String>> attributes, ScoreOptions options) {
     RunEvaluation ev = new Evaluator(options.eval()).evaluate(qrels, hits, "lensbench");
     return CellMetrics.of(ev, attributes, options.sliceBy(), options.bootstrap());
-  }
-
-  /**
-   * Scores one finished cell of a run and writes its metrics JSON; returns the summary means
-   * by machine key. Shaped for the runner's CellScorer:
-   * {@code (cell, qs, run, file) -> Scoring.scoreCell(cell.toString(), qs, run, file, opts)}.
-   * Counted queries are the query set's qrels queries (trec_eval -c): give a query without
-   * relevant documents a grade-0 judgment so that it counts.
-   */
-  public static Map<String, Double> scoreCell(String cellId, QuerySet querySet,
-      Map<String, List<SearchHit>> run, Path metricsFile, ScoreOptions options) {
-    CellMetrics m = score(querySet.qrels(), run, attributesOf(querySet.queries()), options);
-    m.writeTo(metricsFile, CellInfo.parse(cellId));
-    return m.overall().means();
   }
 
   /** Slice attributes of queries: kind, language and every entry of Query.attributes(). */

@@ -1,5 +1,6 @@
 package io.lensbench.eval.metrics;
 
+import io.lensbench.core.Ranking;
 import io.lensbench.core.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,7 +117,7 @@ public final class TrecEvalOutput {
             printed.add(q);
           }
         }
-        printed.sort((a, b) -> Ids.compareUtf8(a.queryId(), b.queryId()));
+        printed.sort((a, b) -> Ranking.compareUtf8(a.queryId(), b.queryId()));
         for (QueryEvaluation q : printed) {
           for (TrecMeasure m : TrecMeasure.values()) {
             if (!selected(m) || m == TrecMeasure.RUNID || m == TrecMeasure.NUM_Q

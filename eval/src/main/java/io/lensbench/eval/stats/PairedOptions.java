@@ -3,9 +3,10 @@ package io.lensbench.eval.stats;
 import io.lensbench.core.BadInputException;
 
 /**
- * Paired comparison settings.
+ * Paired comparison settings. {@link #defaults()} is the one default of compare, gate and the
+ * report, so the three print the same p-values for the same pair.
  *
- * @param bootstrap bootstrap for the CI of the mean difference
+ * @param bootstrap bootstrap for the CI of the mean difference (its seed also seeds the sign flips)
  * @param permutations random sign flips for the randomization test (≥ 1)
  * @param tieEpsilon per-query differences with |d| ≤ this count as ties (W/T/L)
  */
@@ -20,7 +21,14 @@ public record PairedOptions(BootstrapOptions bootstrap, int permutations, double
     }
   }
 
+  /** 1,000 bootstrap resamples at 95 %, 10,000 sign flips, seed 42, ties within 1e-12. */
   public static PairedOptions defaults() {
     return new PairedOptions(BootstrapOptions.defaults(), 10_000, 1e-12);
+  }
+
+  /** These options with other resamples, permutations and seed (level and ε kept). */
+  public PairedOptions with(int resamples, int permutations, long seed) {
+    return new PairedOptions(new BootstrapOptions(resamples, seed, bootstrap.level()), permutations,
+        tieEpsilon);
   }
 }

@@ -27,7 +27,8 @@ public final class TrecQrelsReader {
         try {
           grade = NumberParsing.parseLong(sc.buf(), sc.fieldStart[3], sc.fieldEnd[3]);
         } catch (NumberFormatException e) {
-          throw sc.error("grade '" + sc.field(3) + "' is not an integer");
+          String g = sc.field(3);
+          throw sc.error("grade '" + g + "' is not an integer (expected an integer grade, found '" + g + "')");
         }
         if (grade > 1_000_000 || grade < -1_000_000) {
           throw sc.error("grade " + grade + " is out of range (|grade| ≤ 1000000)");

@@ -1,7 +1,6 @@
 package io.lensbench.eval.trec;
 
 import io.lensbench.datasets.Qrels;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,22 +17,23 @@ public final class TrecQrelsWriter {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        for (Map.Entry<String, Map<String, Integer>> q : qrels.asMap().entrySet()) {
-          TrecRunWriter.check(q.getKey(), "query id");
-          for (Map.Entry<String, Integer> d : q.getValue().entrySet()) {
-            TrecRunWriter.check(d.getKey(), "doc id");
-            w.write(q.getKey());
-            w.write(" 0 ");
-            w.write(d.getKey());
-            w.write(' ');
-            w.write(Integer.toString(d.getValue()));
-            w.write('\n');
-          }
-        }
-      }
+      Files.writeString(file, format(qrels), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + file, e);
     }
+  }
+
+  /** The file's text. */
+  public static String format(Qrels qrels) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Map<String, Integer>> q : qrels.asMap().entrySet()) {
+      TrecRunWriter.check(q.getKey(), "query id");
+      for (Map.Entry<String, Integer> d : q.getValue().entrySet()) {
+        TrecRunWriter.check(d.getKey(), "doc id");
+        sb.append(q.getKey()).append(" 0 ").append(d.getKey()).append(' ').append(d.getValue())
+            .append('\n');
+      }
+    }
+    return sb.toString();
   }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +14,9 @@ import java.util.Map;
  */
 public final class TrecRun {
   private final String runId;
-  private final Map<String, Ranking> rankings;
+  private final Map<String, Retrieved> rankings;
 
-  public TrecRun(String runId, Map<String, Ranking> rankings) {
+  public TrecRun(String runId, Map<String, Retrieved> rankings) {
     this.runId = runId;
     this.rankings = Collections.unmodifiableMap(new LinkedHashMap<>(rankings));
   }
@@ -28,31 +27,18 @@ public final class TrecRun {
   }
 
   /** Query id → ranking, in order of first appearance. */
-  public Map<String, Ranking> rankings() {
+  public Map<String, Retrieved> rankings() {
     return rankings;
   }
 
-  /** Builds a run from in-memory hits (doc id, score), e.g. for tests or writers. */
-  public static TrecRun of(String runId, Map<String, List<Map.Entry<String, Double>>> hits) {
-    Map<String, Ranking> m = new LinkedHashMap<>();
-    hits.forEach((q, list) -> {
-      Ranking.Builder b = new Ranking.Builder();
-      for (Map.Entry<String, Double> e : list) {
-        b.add(e.getKey(), e.getValue().floatValue());
-      }
-      m.put(q, b.build());
-    });
-    return new TrecRun(runId, m);
-  }
-
   /** One query's retrieved documents: UTF-8 doc ids and float scores in input order. */
-  public static final class Ranking {
+  public static final class Retrieved {
     private final byte[] arena;
     private final int[] starts; // size n+1
     private final float[] scores;
     private final int[] lines; // 1-based source line per entry, or null
 
-    Ranking(byte[] arena, int[] starts, float[] scores, int[] lines) {
+    Retrieved(byte[] arena, int[] starts, float[] scores, int[] lines) {
       this.arena = arena;
       this.starts = starts;
       this.scores = scores;
@@ -131,8 +117,8 @@ public final class TrecRun {
         return n;
       }
 
-      public Ranking build() {
-        return new Ranking(Arrays.copyOf(arena, arenaLen), Arrays.copyOf(starts, n + 1),
+      public Retrieved build() {
+        return new Retrieved(Arrays.copyOf(arena, arenaLen), Arrays.copyOf(starts, n + 1),
             Arrays.copyOf(scores, n), lines == null ? null : Arrays.copyOf(lines, n));
       }
     }

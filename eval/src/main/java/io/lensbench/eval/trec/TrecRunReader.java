@@ -17,10 +17,10 @@ public final class TrecRunReader {
   private TrecRunReader() {}
 
   public static TrecRun read(Path file) {
-    Map<String, TrecRun.Ranking.Builder> builders = new LinkedHashMap<>();
+    Map<String, TrecRun.Retrieved.Builder> builders = new LinkedHashMap<>();
     byte[] lastQid = new byte[0];
     int lastQidLen = -1;
-    TrecRun.Ranking.Builder current = null;
+    TrecRun.Retrieved.Builder current = null;
     byte[] tag = new byte[16];
     int tagLen = 0;
     try (LineScanner sc = new LineScanner(file)) {
@@ -35,7 +35,7 @@ public final class TrecRunReader {
         if (current == null || ql != lastQidLen
             || !Arrays.equals(b, qs, qs + ql, lastQid, 0, ql)) {
           String qid = new String(b, qs, ql, StandardCharsets.UTF_8);
-          current = builders.computeIfAbsent(qid, k -> new TrecRun.Ranking.Builder());
+          current = builders.computeIfAbsent(qid, k -> new TrecRun.Retrieved.Builder());
           if (lastQid.length < ql) {
             lastQid = new byte[ql * 2];
           }
@@ -63,7 +63,7 @@ public final class TrecRunReader {
         System.arraycopy(b, ts, tag, 0, tagLen);
       }
     }
-    Map<String, TrecRun.Ranking> rankings = new LinkedHashMap<>();
+    Map<String, TrecRun.Retrieved> rankings = new LinkedHashMap<>();
     builders.forEach((q, bld) -> rankings.put(q, bld.build()));
     return new TrecRun(new String(tag, 0, tagLen, StandardCharsets.UTF_8), rankings);
   }

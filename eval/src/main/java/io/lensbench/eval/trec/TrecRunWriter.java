@@ -1,12 +1,14 @@
 package io.lensbench.eval.trec;
 
-import java.io.BufferedWriter;
+import io.lensbench.core.BadInputException;
+import io.lensbench.core.SearchHit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,42 +19,38 @@ import java.util.Map;
 public final class TrecRunWriter {
   private TrecRunWriter() {}
 
-  /** One retrieved document. */
-  public record Hit(String docId, double score) {}
-
   /** Writes queries in map order, hits in list order with ranks 1..n. */
-  public static void write(Path file, String tag, Map<String, List<Hit>> hits) {
+  public static void write(Path file, String tag, Map<String, List<SearchHit>> hits) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        for (Map.Entry<String, List<Hit>> e : hits.entrySet()) {
-          int rank = 1;
-          for (Hit h : e.getValue()) {
-            check(e.getKey(), "query id");
-            check(h.docId(), "doc id");
-            w.write(e.getKey());
-            w.write(" Q0 ");
-            w.write(h.docId());
-            w.write(' ');
-            w.write(Integer.toString(rank++));
-            w.write(' ');
-            w.write(Float.toString((float) h.score()));
-            w.write(' ');
-            w.write(tag);
-            w.write('\n');
-          }
-        }
-      }
+      Files.writeString(file, format(tag, hits), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + file, e);
     }
   }
 
+  /** The file's text: queries in map order, hits in list order with ranks 1..n. */
+  public static String format(String tag, Map<String, List<SearchHit>> hits) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, List<SearchHit>> e : hits.entrySet()) {
+      int rank = 1;
+      for (SearchHit h : e.getValue()) {
+        check(e.getKey(), "query id");
+        check(h.id(), "doc id");
+        sb.append(e.getKey()).append(" Q0 ").append(h.id()).append(' ').append(rank++).append(' ')
+            .append(Float.toString((float) h.score())).append(' ').append(tag).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** TREC fields are whitespace-separated: an id with whitespace would corrupt the file. */
   static void check(String id, String what) {
     if (id.isEmpty() || id.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-      throw new IllegalArgumentException(what + " '" + id + "' is empty or contains whitespace");
+      throw new BadInputException(String.format(Locale.ROOT,
+          "TREC file: expected a %s without whitespace, found '%s'", what, id));
     }
   }
 }

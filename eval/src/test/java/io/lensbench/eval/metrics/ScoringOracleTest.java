@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.datasets.Qrels;
 import io.lensbench.eval.trec.TrecQrelsWriter;
+import io.lensbench.eval.run.MetricsFile;
 import io.lensbench.eval.trec.TrecRunWriter;
 import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
@@ -76,15 +77,12 @@ class ScoringOracleTest {
         attrs.put(qid, Map.of("kind", i++ % 3 == 0 ? "image" : "text", "language", "en"));
       }
       CellMetrics m = Scoring.score(new Qrels(q), hits, attrs, ScoreOptions.defaults());
-      JsonNode json = new ObjectMapper().readTree(m.toJson(CellInfo.parse("d.qs.s.milvus")));
+      JsonNode json = new ObjectMapper().readTree(MetricsFile.toJson(m, "d.qs.s.milvus"));
 
       Path qf = dir.resolve("q" + seed);
       Path rf = dir.resolve("r" + seed);
       TrecQrelsWriter.write(qf, new Qrels(q));
-      Map<String, List<TrecRunWriter.Hit>> w = new LinkedHashMap<>();
-      hits.forEach((k, v) -> w.put(k, v.stream()
-          .map(h -> new TrecRunWriter.Hit(h.id(), h.score())).toList()));
-      TrecRunWriter.write(rf, "d.qs.s.milvus", w);
+      TrecRunWriter.write(rf, "d.qs.s.milvus", hits);
       TrecEvalOracle.Result r = oracle.run(List.of("-q", "-c", "-m", "P.1,5,10,20,100",
           "-m", "recall.1,5,10,20,100", "-m", "success.1,5,10,20,100", "-m", "recip_rank",
           "-m", "ndcg", "-m", "ndcg_cut.1,5,10,20,100", "-m", "map", "-m",

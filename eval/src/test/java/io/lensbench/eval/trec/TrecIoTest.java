@@ -1,5 +1,7 @@
 package io.lensbench.eval.trec;
 
+import io.lensbench.core.SearchHit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,13 +35,13 @@ class TrecIoTest {
   void runRoundTripPreservesFloatScoresExactly() {
     Path p = dir.resolve("r.trec");
     double[] scores = {0.1, 1.0 / 3, -2.5e-7, 123456.789, 0.1 + 1e-10};
-    Map<String, List<TrecRunWriter.Hit>> hits = new LinkedHashMap<>();
+    Map<String, List<SearchHit>> hits = new LinkedHashMap<>();
     hits.put("q", java.util.stream.IntStream.range(0, scores.length)
-        .mapToObj(i -> new TrecRunWriter.Hit("d" + i, scores[i])).toList());
+        .mapToObj(i -> new SearchHit("d" + i, scores[i])).toList());
     TrecRunWriter.write(p, "tag", hits);
     TrecRun run = TrecRunReader.read(p);
     assertEquals("tag", run.runId());
-    TrecRun.Ranking r = run.rankings().get("q");
+    TrecRun.Retrieved r = run.rankings().get("q");
     for (int i = 0; i < scores.length; i++) {
       assertEquals((float) scores[i], r.score(i), "score " + i);
       assertEquals("d" + i, r.docId(i));

@@ -1,19 +1,20 @@
-package io.lensbench.eval.metrics;
+package io.lensbench.eval.run;
 
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Qrels;
+import io.lensbench.eval.metrics.CellMetrics;
+import io.lensbench.eval.metrics.EvalOptions;
+import io.lensbench.eval.metrics.Evaluator;
+import io.lensbench.eval.metrics.RunEvaluation;
+import io.lensbench.eval.metrics.ScoredCell;
+import io.lensbench.eval.stats.BootstrapOptions;
 import io.lensbench.eval.trec.TrecRun;
 import io.lensbench.eval.trec.TrecRunReader;
-import io.lensbench.eval.stats.BootstrapOptions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Loads the inputs of compare and gate: run directories, metrics JSON files, TREC runs. */
 public final class CellSources {
@@ -21,33 +22,19 @@ public final class CellSources {
 
   /**
    * Every scored cell of a run directory (metrics/*.json), keyed by cell id, with slice
-   * attributes from queries/<queryset>.jsonl when present.
+   * attributes from queries/&lt;queryset&gt;.jsonl when present.
    */
   public static Map<String, ScoredCell> runDirectory(Path dir) {
-    Path metrics = dir.resolve("metrics");
-    if (!Files.isDirectory(metrics)) {
-      throw new BadInputException(String.format(Locale.ROOT,
-          "%s: not a run directory (expected %s with one <cell>.json per cell, "
-              + "see docs/run-directory.md)", dir, metrics));
-    }
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(metrics)) {
-      s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
-    } catch (IOException e) {
-      throw new BadInputException("cannot list " + metrics + ": " + e.getMessage(), e);
-    }
-    if (files.isEmpty()) {
-      throw new BadInputException(metrics + ": no <cell>.json files (has the run been scored?)");
-    }
+    RunDirectory run = new RunDirectory(dir);
     Map<String, Map<String, Map<String, String>>> attrsByQuerySet = new LinkedHashMap<>();
     Map<String, ScoredCell> out = new LinkedHashMap<>();
-    for (Path f : files) {
-      ScoredCell c = ScoredCell.read(f);
-      String qs = CellInfo.parse(c.cell()).querySet();
-      if (qs != null) {
-        Map<String, Map<String, String>> attrs = attrsByQuerySet.computeIfAbsent(qs, k -> {
-          Path q = dir.resolve("queries").resolve(k + ".jsonl");
-          return Files.isRegularFile(q) ? QueryAttributes.read(q) : Map.of();
+    for (Path f : run.metricsFiles()) {
+      ScoredCell c = MetricsFile.read(f);
+      CellId id = CellId.tryParse(c.cell()).orElse(null);
+      if (id != null) {
+        Map<String, Map<String, String>> attrs = attrsByQuerySet.computeIfAbsent(id.querySet(), qs -> {
+          Path q = run.queriesFile(qs);
+          return Files.isRegularFile(q) ? QueriesFile.attributes(q) : Map.of();
         });
         c = c.withAttributes(attrs);
       }
@@ -64,7 +51,7 @@ public final class CellSources {
     if (!Files.exists(p)) {
       throw new BadInputException("file not found: " + p);
     }
-    ScoredCell c = ScoredCell.read(p);
+    ScoredCell c = MetricsFile.read(p);
     Map<String, ScoredCell> m = new LinkedHashMap<>();
     m.put(c.cell(), c);
     return m;

@@ -1,4 +1,4 @@
-package io.lensbench.reports;
+package io.lensbench.eval.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class StatsTest {
+/** The sign-flip p-value and Holm against hand computations (moved here with the report's own copy of them). */
+class SignFlipTest {
+  private static double p(double[] a, double[] b, int permutations, long seed) {
+    double[] d = new double[a.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = b[i] - a[i];
+    }
+    return Paired.signFlipP(d, permutations, seed);
+  }
+
   @Test
   void identicalSystemsHavePOne() {
     double[] a = {0.1, 0.5, 0.9, 0.3};
-    assertEquals(1.0, Stats.pairedRandomization(a, a.clone(), 1000, 42));
+    assertEquals(1.0, p(a, a.clone(), 1000, 42));
   }
 
   @Test
@@ -23,7 +32,7 @@ class StatsTest {
       b[i] = 0.5;
     }
     // all differences equal: only the all-same-sign assignments reach |mean|; 2 / 2^20 of them
-    double p = Stats.pairedRandomization(a, b, 10_000, 7);
+    double p = p(a, b, 10_000, 7);
     assertEquals(1.0 / 10_001, p, 1e-12, "no permutation reaches the observed sum, so p = 1/(R+1)");
   }
 
@@ -44,7 +53,7 @@ class StatsTest {
       }
     }
     double exact = hits / 64.0;
-    double approx = Stats.pairedRandomization(d, zero, 200_000, 42);
+    double approx = p(d, zero, 200_000, 42);
     assertEquals(exact, approx, 0.005, "Monte Carlo p within 0.005 of the exact enumeration " + exact);
   }
 
@@ -52,16 +61,17 @@ class StatsTest {
   void seededAndDeterministic() {
     double[] a = {0.1, 0.7, 0.2, 0.9, 0.4, 0.3, 0.8};
     double[] b = {0.2, 0.6, 0.5, 0.9, 0.6, 0.2, 0.9};
-    assertEquals(Stats.pairedRandomization(a, b, 5000, 42), Stats.pairedRandomization(a, b, 5000, 42));
+    assertEquals(p(a, b, 5000, 42), p(a, b, 5000, 42));
+    assertEquals(p(a, b, 5000, 42), p(b, a, 5000, 42), "the sign of the differences does not matter");
   }
 
   @Test
   void holmMatchesHandComputation() {
     // sorted: 0.01*3=0.03, 0.03*2=0.06, 0.04*1=0.04 -> monotone max 0.06
-    assertArrayEquals(new double[] {0.03, 0.06, 0.06}, Stats.holm(new double[] {0.01, 0.04, 0.03}), 1e-12);
-    assertArrayEquals(new double[] {1.0, 1.0}, Stats.holm(new double[] {0.6, 0.9}), 1e-12);
+    assertArrayEquals(new double[] {0.03, 0.06, 0.06}, Holm.adjust(new double[] {0.01, 0.04, 0.03}), 1e-12);
+    assertArrayEquals(new double[] {1.0, 1.0}, Holm.adjust(new double[] {0.6, 0.9}), 1e-12);
     double[] p = {0.001, 0.2, 0.02, 0.5};
-    double[] h = Stats.holm(p);
+    double[] h = Holm.adjust(p);
     for (int i = 0; i < p.length; i++) {
       assertTrue(h[i] >= p[i]);
     }
