@@ -8,6 +8,7 @@ import io.lensbench.eval.metrics.MetricKey;
 import io.lensbench.eval.metrics.RunComparison;
 import io.lensbench.eval.metrics.ScoredCell;
 import io.lensbench.eval.run.CellSources;
+import io.lensbench.eval.run.RunIdentity;
 import io.lensbench.eval.run.QueriesFile;
 import io.lensbench.eval.stats.PairedOptions;
 import io.lensbench.eval.stats.PairedResult;
@@ -58,6 +59,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin StatsOptions stats = new StatsOptions();
 
+  @Option(names = "--across-datasets",
+      description = "Compare runs measured on different data (dataset, queries or qrels): means only, queries never paired.")
+  boolean acrossDatasets;
+
   @Option(names = "--format", description = "text (default), markdown or csv")
   String format = "text";
 
@@ -88,6 +93,12 @@ public final class CompareCommand implements Callable<Integer> {
     }
     Map<String, List<ScoredCell>> groups = new LinkedHashMap<>();
     if (dirs) {
+      if (!acrossDatasets) {
+        RunIdentity first = RunIdentity.of(runs.get(0));
+        for (Path r : runs.subList(1, runs.size())) {
+          RunIdentity.requireComparable(first, RunIdentity.of(r));
+        }
+      }
       List<Map<String, ScoredCell>> loaded = new ArrayList<>();
       for (Path r : runs) {
         loaded.add(CellSources.runDirectory(r));
@@ -142,8 +153,11 @@ public final class CompareCommand implements Callable<Integer> {
       sb.append("cell,slice,metric,baseline,run,n,mean_baseline,mean_run,diff,ci_low,ci_high,p,p_holm,wins,ties,losses\n");
     }
     for (Map.Entry<String, List<ScoredCell>> e : groups.entrySet()) {
-      List<RunComparison.Row> rows = RunComparison.compare(e.getValue(), keys, sliceBy, po);
-      render(sb, e.getKey(), rows);
+      if (acrossDatasets) {
+        renderMeans(sb, e.getKey(), e.getValue(), keys);
+      } else {
+        render(sb, e.getKey(), RunComparison.compare(e.getValue(), keys, sliceBy, po));
+      }
     }
     out.print(sb);
     out.flush();
@@ -186,6 +200,29 @@ public final class CompareCommand implements Callable<Integer> {
       } else {
         sb.append(String.format(Locale.ROOT, "%-16s %-40s %8.4f %8.4f %+8.4f %19s %7.4f %8.4f %s%n",
             r.metric(), r.run(), p.meanA(), p.meanB(), p.diff(), ci, p.p(), r.holmP(), wtl));
+      }
+    }
+  }
+
+  /** Across datasets: each run's mean per metric, no pairing, no p-values. */
+  private void renderMeans(StringBuilder sb, String cell, List<ScoredCell> runsOfCell, List<String> keys) {
+    if (format.equals("csv")) {
+      for (String m : keys) {
+        for (ScoredCell c : runsOfCell) {
+          Double v = c.means().get(m);
+          sb.append(String.join(",", csv(cell), "all", m, csv(runsOfCell.get(0).cell()), csv(c.cell()),
+              Integer.toString(c.numQueries()), "", d(v == null ? Double.NaN : v), "", "", "", "", "",
+              "", "", "")).append('\n');
+        }
+      }
+      return;
+    }
+    sb.append(String.format(Locale.ROOT, "%n== %s — means only (runs on different data: queries not paired)%n", cell));
+    for (String m : keys) {
+      for (ScoredCell c : runsOfCell) {
+        Double v = c.means().get(m);
+        sb.append(String.format(Locale.ROOT, "%-16s %-40s %8s  (%d queries)%n", m, c.cell(),
+            v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.4f", v), c.numQueries()));
       }
     }
   }

@@ -1,13 +1,13 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
-import io.lensbench.core.ExitCode;
 import io.lensbench.gate.Gate;
 import io.lensbench.gate.GateCheck;
 import io.lensbench.gate.GateReport;
 import io.lensbench.gate.GateRule;
 import io.lensbench.eval.metrics.ScoredCell;
 import io.lensbench.eval.run.CellSources;
+import io.lensbench.eval.run.RunIdentity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,8 +29,10 @@ import picocli.CommandLine.Option;
       "Checks current results against a baseline (a metrics JSON file or a run directory).",
       "Rules: 'METRIC >= -TOL' (drop tolerance, metric units), 'METRIC >= -PCT%' (relative "
           + "tolerance), 'METRIC >= FLOOR absolute' (floor).",
-      "Exit 0 all hold; 1 a metric dropped beyond tolerance AND significantly (paired "
-          + "randomization test), or a floor is violated; 2 bad input."})
+      "Exit 0 when all hold; 1 when a metric dropped beyond tolerance AND significantly (paired "
+          + "randomization test), or a floor is violated; 2 when the input cannot be gated: a "
+          + "baseline cell missing from the current run, a cell with zero queries, a missing or "
+          + "NaN value, or runs measured on different data (see --across-datasets)."})
 public final class GateCommand implements Callable<Integer> {
   private final PrintStream out;
 
@@ -50,6 +52,10 @@ public final class GateCommand implements Callable<Integer> {
   double alpha = 0.05;
 
   @Mixin StatsOptions stats = new StatsOptions();
+
+  @Option(names = "--across-datasets",
+      description = "Gate runs measured on different data (dataset, queries or qrels): means are compared, queries never paired.")
+  boolean acrossDatasets;
 
   @Option(names = "--markdown", paramLabel = "FILE", description = "write a Markdown summary")
   Path markdown;
@@ -73,18 +79,19 @@ public final class GateCommand implements Callable<Integer> {
     }
     Map<String, ScoredCell> b = CellSources.metricsFileOrDirectory(baseline);
     Map<String, ScoredCell> c = CellSources.metricsFileOrDirectory(current);
-    Gate gate = new Gate(stats.paired(), alpha);
+    if (!acrossDatasets && Files.isDirectory(baseline) && Files.isDirectory(current)) {
+      RunIdentity.requireComparable(RunIdentity.of(baseline), RunIdentity.of(current));
+    }
+    Gate gate = new Gate(stats.paired(), alpha, !acrossDatasets);
     List<GateCheck> checks = gate.check(b, c, parsed);
     for (GateCheck ch : checks) {
       out.println(GateReport.line(ch));
     }
-    long fails = checks.stream().filter(x -> x.status() == GateCheck.Status.FAIL).count();
-    out.printf(Locale.ROOT, "gate: %s (%d check(s), %d failed)%n", fails == 0 ? "PASSED" : "FAILED",
-        checks.size(), fails);
+    out.println(GateReport.verdict(checks));
     out.flush();
     write(markdown, GateReport.markdown(checks));
     write(junit, GateReport.junit(checks));
-    return fails == 0 ? ExitCode.OK.code() : ExitCode.REGRESSION.code();
+    return Gate.exitCode(checks);
   }
 
   private static void write(Path file, String text) {

@@ -45,11 +45,25 @@ public final class GateReport {
         ciLabel, ci(c.ci()), p(c.p()), c.note());
   }
 
+  /**
+   * The overall verdict: PASSED, FAILED (a regression), or UNUSABLE INPUT (a check could not be
+   * made: missing cell, zero queries, missing or NaN value) — which wins over FAILED.
+   */
+  public static String verdict(List<GateCheck> checks) {
+    long unusable = count(checks, GateCheck.Status.UNUSABLE);
+    long fails = count(checks, GateCheck.Status.FAIL);
+    String word = unusable > 0 ? "UNUSABLE INPUT" : fails > 0 ? "FAILED" : "PASSED";
+    return String.format(Locale.ROOT, "gate: %s (%d check(s), %d failed, %d unusable)", word,
+        checks.size(), fails, unusable);
+  }
+
+  private static long count(List<GateCheck> checks, GateCheck.Status s) {
+    return checks.stream().filter(c -> c.status() == s).count();
+  }
+
   public static String markdown(List<GateCheck> checks) {
-    long fails = checks.stream().filter(c -> c.status() == GateCheck.Status.FAIL).count();
     StringBuilder sb = new StringBuilder();
-    sb.append("# LensBench gate: ").append(fails == 0 ? "PASSED" : "FAILED").append("\n\n");
-    sb.append(String.format(Locale.ROOT, "%d check(s), %d failed.%n%n", checks.size(), fails));
+    sb.append("# LensBench ").append(verdict(checks)).append("\n\n");
     sb.append("| Status | Cell | Rule | Expected | Actual | Baseline | Delta | Tolerance | CI 95% | p | Note |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (GateCheck c : checks) {
@@ -69,7 +83,7 @@ public final class GateReport {
   }
 
   public static String junit(List<GateCheck> checks) {
-    long fails = checks.stream().filter(c -> c.status() == GateCheck.Status.FAIL).count();
+    long fails = checks.stream().filter(c -> !c.passed()).count();
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append(String.format(Locale.ROOT,
         "<testsuite name=\"lensbench-gate\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
@@ -77,8 +91,9 @@ public final class GateReport {
     for (GateCheck c : checks) {
       sb.append("  <testcase classname=\"lensbench.gate.").append(xml(c.cell()))
           .append("\" name=\"").append(xml(c.rule().text())).append("\">");
-      if (c.status() == GateCheck.Status.FAIL) {
-        sb.append("\n    <failure message=\"").append(xml(c.note())).append("\" type=\"regression\">")
+      if (!c.passed()) {
+        String type = c.status() == GateCheck.Status.FAIL ? "regression" : "unusable-input";
+        sb.append("\n    <failure message=\"").append(xml(c.note())).append("\" type=\"").append(type).append("\">")
             .append(xml(line(c))).append("</failure>\n  ");
       } else {
         sb.append("<system-out>").append(xml(line(c))).append("</system-out>");

@@ -1,5 +1,6 @@
 package io.lensbench.reports;
 
+import io.lensbench.eval.run.RunIdentity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.core.BadInputException;
 import java.io.IOException;
@@ -20,6 +21,10 @@ public final class ReportWriter {
 
   public static Path write(Path runDir, ReportOptions requested) {
     RunData run = RunData.load(runDir);
+    if (requested.compareTo() != null) {
+      // the comparison pairs queries: refuse runs measured on different data
+      RunIdentity.requireComparable(RunIdentity.of(runDir), RunIdentity.of(requested.compareTo()));
+    }
     RunData other = requested.compareTo() == null ? null : RunData.load(requested.compareTo());
     ReportOptions options = withAvailablePrimary(requested, run);
     Path html = options.out() != null ? options.out()
