@@ -50,6 +50,8 @@ public final class ExperimentReader {
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    // a key given twice is an error, not "last one wins"
+    mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     try {
       Experiment e = mapper.readValue(text, Experiment.class);

@@ -1,6 +1,7 @@
 package io.lensbench.runner;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Names;
 import io.lensbench.runner.Experiment.DatasetSpec;
 import io.lensbench.runner.Experiment.IndexConfig;
 import io.lensbench.runner.Experiment.LimitsSpec;
@@ -58,7 +59,7 @@ public final class ExperimentValidator {
     }
     String name = e.name() == null ? "experiment" : e.name();
     if (!ID.matcher(name).matches()) {
-      errors.add("name: expected lower-case letters, digits and '-', found '" + name + "'");
+      errors.add("name: expected lower-case letters, digits and '-', found " + Names.quote(name));
     }
 
     DatasetSpec ds = e.dataset();
@@ -70,12 +71,17 @@ public final class ExperimentValidator {
       if (!split.equals("test") && !split.equals("all")) {
         errors.add("dataset.split: expected 'test' or 'all', found '" + split + "'");
       }
+      ExperimentChecks.name("dataset.name", ds.name(), errors);
+      ExperimentChecks.path("dataset.path", ds.path(), errors);
       ds = new DatasetSpec(ds.name(), ds.path(), split);
     }
 
     List<String> querySets = !o.querySets().isEmpty() ? o.querySets()
         : e.querySets() == null ? List.of() : e.querySets();
-    checkUnique("querySets", querySets, errors);
+    if (ExperimentChecks.noNulls("querySets", querySets, errors)) {
+      ExperimentChecks.names("querySets", querySets, errors);
+      checkUnique("querySets", querySets, errors);
+    }
 
     List<StoreSpec> stores = new ArrayList<>();
     if (e.stores() == null || e.stores().isEmpty()) {
@@ -93,9 +99,8 @@ public final class ExperimentValidator {
         if (!seen.add(s.name())) {
           errors.add(String.format(Locale.ROOT, "stores[%d]: store '%s' listed twice", i, s.name()));
         }
-        if (s.uri() != null && !s.uri().matches("https?://.+")) {
-          errors.add(String.format(Locale.ROOT,
-              "stores[%d].uri: expected http://host:port or https://..., found '%s'", i, s.uri()));
+        for (String uri : s.uri() == null ? List.<String>of() : List.of(s.uri().split(",", -1))) {
+          ExperimentChecks.url(String.format(Locale.ROOT, "stores[%d].uri", i), uri.strip(), errors);
         }
         if (s.requestTimeoutSeconds() != null && s.requestTimeoutSeconds() < 1) {
           errors.add(String.format(Locale.ROOT,
@@ -119,9 +124,7 @@ public final class ExperimentValidator {
         or(m.captioner(), DEFAULT_CAPTIONER), or(m.ocr(), DEFAULT_OCR));
 
     int k = o.k() != null ? o.k() : e.k() != null ? e.k() : 100;
-    if (k < 1) {
-      errors.add("k: expected >= 1, found " + k);
-    }
+    ExperimentChecks.depth("k", k, errors);
     int concurrency = o.concurrency() != null ? o.concurrency()
         : e.concurrency() != null ? e.concurrency() : 2;
     if (concurrency < 1 || concurrency > 64) {
@@ -156,6 +159,9 @@ public final class ExperimentValidator {
     }
 
     List<StrategySpec> strategies = new ArrayList<>();
+    if (e.strategies() != null && !ExperimentChecks.noNulls("strategies", e.strategies(), errors)) {
+      e = withoutStrategies(e);
+    }
     if (e.strategies() == null || e.strategies().isEmpty()) {
       errors.add("strategies: missing (expected a list with types " + STRATEGY_TYPES + ")");
     } else {
@@ -198,6 +204,9 @@ public final class ExperimentValidator {
           errors.add(String.format(Locale.ROOT, "reranker.topN: expected an integer 1..k (%d), found %s", k, topN));
         }
         rr.put("topN", topN);
+        if (rr.get("endpoint") instanceof Map<?, ?> endpoint && endpoint.get("baseUrl") instanceof String url) {
+          ExperimentChecks.url("reranker.endpoint.baseUrl", url, errors);
+        }
       }
     }
 
@@ -211,6 +220,10 @@ public final class ExperimentValidator {
       errors.add("limits.queriesPerSet: expected >= 1, found " + maxQueries);
     }
     String output = o.output() != null ? o.output() : e.output() != null ? e.output() : "runs/" + name;
+    ExperimentChecks.path("output", output, errors);
+    for (String model : new String[] {m.text(), m.joint(), m.captioner(), m.ocr()}) {
+      ExperimentChecks.path("models", model, errors);
+    }
 
     if (!errors.isEmpty()) {
       throw new BadInputException(where + ": invalid experiment:\n  " + String.join("\n  ", errors));
@@ -286,8 +299,9 @@ public final class ExperimentValidator {
           errors.add(at + ".rrfK: expected >= 0, found " + rrfK);
         }
         int candidates = s.candidates() == null ? Math.max(k, 100) : s.candidates();
-        if (candidates < 1) {
-          errors.add(at + ".candidates: expected >= 1, found " + candidates);
+        if (candidates < 1 || candidates > ExperimentChecks.MAX_K) {
+          errors.add(String.format(Locale.ROOT, "%s.candidates: expected 1..%d, found %d", at,
+              ExperimentChecks.MAX_K, candidates));
         }
         Map<String, Double> weights = s.weights() == null ? Map.of() : s.weights();
         weights.forEach((f, w) -> {
@@ -299,7 +313,13 @@ public final class ExperimentValidator {
           }
         });
         Map<String, List<String>> routes = s.routes() == null ? Map.of() : s.routes();
+        if (!ExperimentChecks.noNulls(at + ".routes", routes, errors)) {
+          routes = Map.of();
+        }
         routes.forEach((r, fields) -> {
+          if (!ExperimentChecks.noNulls(at + ".routes." + r, fields, errors)) {
+            return;
+          }
           String kind = r.contains(".") ? r.substring(0, r.indexOf('.')) : r;
           if (!List.of("text", "image", "table_image", "image_text").contains(kind)) {
             errors.add(String.format(Locale.ROOT,
@@ -316,6 +336,12 @@ public final class ExperimentValidator {
             or(s.ocr(), m.ocr()), or(s.textEncoder(), m.text()), or(s.jointEncoder(), m.joint()),
             fusion, rrfK, norm, new TreeMap<>(weights), new TreeMap<>(routes), candidates);
     }
+  }
+
+  private static Experiment withoutStrategies(Experiment e) {
+    return new Experiment(e.schemaVersion(), e.name(), e.dataset(), e.querySets(), e.stores(),
+        e.models(), e.index(), List.of(), e.reranker(), e.k(), e.concurrency(), e.batchSize(),
+        e.seed(), e.limits(), e.output());
   }
 
   private static Map<String, String> toMap(Set<String> s) {

@@ -16,9 +16,11 @@ import java.util.Locale;
  */
 final class LineScanner implements AutoCloseable {
   static final int MAX_FIELDS = 16;
+  /** Longer lines are bad input: a TREC line holds six short fields. */
+  static final int MAX_LINE_BYTES = 1 << 20;
   private final InputStream in;
   private final Path file;
-  private byte[] buf = new byte[1 << 20];
+  private byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
   private boolean eof;
@@ -31,6 +33,10 @@ final class LineScanner implements AutoCloseable {
 
   LineScanner(Path file) {
     this.file = file;
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "%s: expected a file, found a directory", file));
+    }
     try {
       this.in = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
@@ -89,6 +95,11 @@ final class LineScanner implements AutoCloseable {
       if (pos > 0) {
         System.arraycopy(buf, pos, buf, 0, carried);
       } else if (carried == buf.length) {
+        if (buf.length >= MAX_LINE_BYTES) {
+          throw new BadInputException(String.format(Locale.ROOT,
+              "%s line %d: expected a line of at most %d bytes, found a longer one (no newline?)",
+              file, lineNo + 1, MAX_LINE_BYTES));
+        }
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
       pos = 0;
@@ -102,7 +113,8 @@ final class LineScanner implements AutoCloseable {
           limit += r;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("reading " + file, e);
+        throw new BadInputException(String.format(Locale.ROOT, "%s: cannot read (%s)", file,
+            e.getMessage()), e);
       }
     }
   }
