@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.BoundedText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,16 +30,10 @@ public final class ExperimentReader {
   private ExperimentReader() {}
 
   public static Experiment read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(
-          String.format(Locale.ROOT, "experiment file %s: not found", file));
-    } catch (IOException e) {
-      throw new BadInputException(
-          String.format(Locale.ROOT, "experiment file %s: cannot read (%s)", file, e.getMessage()), e);
+    if (!Files.exists(file)) {
+      throw new BadInputException(String.format(Locale.ROOT, "experiment file %s: not found", file));
     }
+    String text = BoundedText.read(file, 1 << 20);
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return parse(text, file.toString(), json);
   }

@@ -1,14 +1,14 @@
 package io.lensbench.runner;
 
+import io.lensbench.core.Subprocess;
 import io.lensbench.datasets.Dataset;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * provenance.json (docs/run-directory.md): git commit and dirty flag, JDK, OS, times, the
@@ -73,18 +73,12 @@ final class RunProvenance {
     return m;
   }
 
+  /** The command's stdout, or null when git is missing, fails or takes over 10 s. */
   private static String run(String... cmd) {
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-      p.getOutputStream().close();
-      String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.getErrorStream().readAllBytes();
-      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroy();
-        return null;
-      }
-      return outText;
-    } catch (IOException e) {
+      Subprocess.Result r = Subprocess.run(List.of(cmd), null, null, Duration.ofSeconds(10), 1 << 20);
+      return r.exitCode() == 0 ? r.stdoutText() : null;
+    } catch (IOException | Subprocess.TimeoutException e) {
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.BoundedText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,13 +34,21 @@ public final class RunJson {
 
   private RunJson() {}
 
-  /** Writes atomically: to a temp file next to the target, then a move. */
+  /**
+   * Writes atomically: to a uniquely named temp file next to the target, then a move — a reader
+   * sees the old content or the new, never half of it, and two writers never share a temp file.
+   */
   public static void writeString(Path file, String content) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
+          "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -100,20 +109,11 @@ public final class RunJson {
 
   /** Calls {@code handler} with each non-blank line of a JSON-lines file, parsed. */
   static void eachLine(Path file, LineHandler handler) {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int no = 0;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (!line.isBlank()) {
-          handler.accept(parseLine(file, no, line), no);
-        }
+    BoundedText.eachLine(file, BoundedText.MAX_LINE_BYTES, (line, no) -> {
+      if (!line.isBlank()) {
+        handler.accept(parseLine(file, no, line), no);
       }
-    } catch (NoSuchFileException e) {
-      throw new BadInputException("file not found: " + file);
-    } catch (IOException e) {
-      throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   /** One parsed line of a JSON-lines file. */
