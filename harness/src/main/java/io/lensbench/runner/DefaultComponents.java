@@ -37,12 +37,12 @@ import io.lensbench.eval.stats.BootstrapOptions;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.core.SearchHit;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
 import io.lensbench.stores.Stores;
 import io.lensbench.strategies.TextSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -113,30 +113,18 @@ public final class DefaultComponents implements Components {
 
   @Override
   public RetrievalStore store(Experiment.StoreSpec spec) {
-    return track(Stores.open(spec.name(), storeConfig(spec)));
+    return track(Stores.open(StoreId.of(spec.name()).kind(), storeConfig(spec)));
   }
 
   /** The environment's store config (URIs, credentials), with the experiment's uri and timeout. */
   static StoreConfig storeConfig(Experiment.StoreSpec spec) {
-    StoreConfig cfg = StoreConfig.fromEnvironment();
-    if (spec.uri() != null) {
-      cfg = spec.name().equals("milvus")
-          ? cfg.withMilvus(new StoreConfig.MilvusConfig(spec.uri(), cfg.milvus().token(),
-              cfg.milvus().user(), cfg.milvus().password(), cfg.milvus().database()))
-          : cfg.withOpenSearch(new StoreConfig.OpenSearchConfig(List.of(spec.uri()),
-              cfg.opensearch().user(), cfg.opensearch().password(), cfg.opensearch().insecure(),
-              cfg.opensearch().trustStore(), cfg.opensearch().trustStorePassword()));
-    }
-    if (spec.requestTimeoutSeconds() != null) {
-      cfg = cfg.withTimeouts(cfg.connectTimeout(), Duration.ofSeconds(spec.requestTimeoutSeconds()));
-    }
-    return cfg;
+    return StoreConfig.fromEnvironment()
+        .forExperiment(StoreId.of(spec.name()).kind(), spec.uri(), spec.requestTimeoutSeconds());
   }
 
   @Override
   public String storeAddress(Experiment.StoreSpec spec) {
-    StoreConfig cfg = storeConfig(spec);
-    return spec.name().equals("milvus") ? cfg.milvus().uri() : String.join(",", cfg.opensearch().urls());
+    return storeConfig(spec).address(StoreId.of(spec.name()).kind());
   }
 
   @Override

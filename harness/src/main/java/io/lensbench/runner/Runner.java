@@ -18,6 +18,7 @@ import io.lensbench.stores.Filter;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.core.SearchHit;
 import io.lensbench.stores.StoreDocument;
+import io.lensbench.stores.StoreKind;
 import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.Retrieval;
 import io.lensbench.strategies.Strategy;
@@ -534,11 +535,13 @@ public final class Runner {
   private void writeParity(Path dir, String dataset, List<QuerySet> querySets,
       Set<String> strategyIds, Set<String> storeNames, String rerankerId) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    if (storeNames.contains("milvus") && storeNames.contains("opensearch")) {
+    String storeA = StoreKind.MILVUS.id();
+    String storeB = StoreKind.OPENSEARCH.id();
+    if (storeNames.contains(storeA) && storeNames.contains(storeB)) {
       for (String sid : strategyIds) {
         for (QuerySet qs : querySets) {
-          CellId a = new CellId(dataset, qs.name(), sid, "milvus", rerankerId);
-          CellId b = new CellId(dataset, qs.name(), sid, "opensearch", rerankerId);
+          CellId a = new CellId(dataset, qs.name(), sid, storeA, rerankerId);
+          CellId b = new CellId(dataset, qs.name(), sid, storeB, rerankerId);
           if (!isDone(dir, a) || !isDone(dir, b)) {
             continue;
           }
@@ -564,7 +567,7 @@ public final class Runner {
       }
     }
     Map<String, Object> parity = new LinkedHashMap<>();
-    parity.put("stores", List.of("milvus", "opensearch"));
+    parity.put("stores", List.of(storeA, storeB));
     parity.put("definition", "mean over queries of |A_k ∩ B_k| / max(|A_k|, |B_k|); 1 when both empty");
     parity.put("index", exp.index());
     parity.put("rows", rows);
