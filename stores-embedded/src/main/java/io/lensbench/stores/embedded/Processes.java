@@ -14,11 +14,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Pid files, ownership checks through /proc, ports, log tails: the process plumbing. */
 final class Processes {
@@ -241,6 +244,41 @@ final class Processes {
     } catch (IOException e) {
       // a later run retries
     }
+  }
+
+  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /**
+   * Stops the store process LensBench started (live pid in the pid file, verified by the marker
+   * on its command line): SIGTERM, then SIGKILL after {@code grace}. A process LensBench did not
+   * start is left alone. True when one was stopped.
+   */
+  static boolean stop(String store, Path pidFile, String marker, int port, Duration grace, Consumer<String> log) {
+    Optional<ProcessHandle> running = ours(pidFile, marker);
+    if (running.isEmpty()) {
+      log.accept(store + ": not running (no live pid in " + pidFile + ")"
+          + (listening(port)
+              ? "; port " + port + " is served by " + portOwner(port) + ", which LensBench did not start: left alone"
+              : ""));
+      return false;
+    }
+    long pid = running.get().pid();
+    if (!terminate(running.get(), grace)) {
+      throw new InfrastructureException(store + ": pid " + pid + " did not stop after SIGTERM and SIGKILL");
+    }
+    deleteQuietly(pidFile);
+    log.accept(store + ": stopped (pid " + pid + ")");
+    return true;
   }
 
   static String abbreviate(String s, int max) {
