@@ -177,18 +177,10 @@ public final class EmbeddedMilvus implements EmbeddedStore {
     env.remove("PYTHONPATH");
     env.remove("PYTHONHOME");
     env.put("PYTHONUNBUFFERED", "1");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    try {
-      Process p = pb.start();
-      Processes.writePid(pidFile(), p.pid());
-      log.accept(String.format(Locale.ROOT, "milvus: starting %s (pid %d) on %s, data %s",
-          VERSION, p.pid(), uri(), dataDir()));
-      return p.toHandle();
-    } catch (IOException e) {
-      throw new InfrastructureException("milvus: cannot start " + cmd + ": " + e.getMessage(), e);
-    }
+    Process p = Processes.launch(name(), pb, logFile(), pidFile());
+    log.accept(String.format(Locale.ROOT, "milvus: starting %s (pid %d) on %s, data %s",
+        VERSION, p.pid(), uri(), dataDir()));
+    return p.toHandle();
   }
 
   private StoreStatus awaitHealthy(ProcessHandle process, long t0) {

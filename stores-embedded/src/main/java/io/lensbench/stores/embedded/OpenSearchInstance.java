@@ -119,19 +119,10 @@ final class OpenSearchInstance {
     env.put("OPENSEARCH_PATH_CONF", confDir().toString());
     env.put("OPENSEARCH_TMPDIR", instanceDir().resolve("tmp").toString());
     env.put("HOME", instanceDir().toString());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    try {
-      Process p = pb.start();
-      Processes.writePid(pidFile(), p.pid());
-      log.accept(String.format(Locale.ROOT,
-          "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap %s",
-          EmbeddedOpenSearch.VERSION, p.pid(), user.describe(), "http://127.0.0.1:" + config.openSearchHttpPort(), config.openSearchTransportPort(),
-          config.openSearchHeap()));
-      return p.toHandle();
-    } catch (IOException e) {
-      throw new InfrastructureException("opensearch: cannot start " + cmd + ": " + e.getMessage(), e);
-    }
+    Process p = Processes.launch("opensearch", pb, consoleLog(), pidFile());
+    log.accept(String.format(Locale.ROOT, "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap %s",
+        EmbeddedOpenSearch.VERSION, p.pid(), user.describe(), "http://127.0.0.1:" + config.openSearchHttpPort(),
+        config.openSearchTransportPort(), config.openSearchHeap()));
+    return p.toHandle();
   }
 }

@@ -281,6 +281,23 @@ final class Processes {
     return true;
   }
 
+  /**
+   * Starts a store process detached from the terminal: output (with errors) appended to {@code
+   * output}, no input, its pid written to {@code pidFile}.
+   */
+  static Process launch(String store, ProcessBuilder pb, Path output, Path pidFile) {
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    try {
+      Process p = pb.start();
+      writePid(pidFile, p.pid());
+      return p;
+    } catch (IOException e) {
+      throw new InfrastructureException(store + ": cannot start " + pb.command() + ": " + e.getMessage(), e);
+    }
+  }
+
   static String abbreviate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max) + "...";
   }
