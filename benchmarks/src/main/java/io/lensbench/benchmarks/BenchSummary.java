@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lensbench.bench.BenchFixture;
+import io.lensbench.stores.StoreKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -134,12 +135,12 @@ final class BenchSummary {
     }
     ArrayNode ratio = root.putArray("opensearchOverMilvus");
     for (Latency os : ls) {
-      if (!os.store().equals("opensearch") || !os.benchmark().startsWith("SearchBenchmark")
+      if (!os.store().equals(StoreKind.OPENSEARCH.id()) || !os.benchmark().startsWith("SearchBenchmark")
           || os.threads() != 1) {
         continue;
       }
       ls.stream()
-          .filter(mv -> mv.store().equals("milvus") && mv.benchmark().equals(os.benchmark())
+          .filter(mv -> mv.store().equals(StoreKind.MILVUS.id()) && mv.benchmark().equals(os.benchmark())
               && mv.strategy().equals(os.strategy()) && mv.k().equals(os.k())
               && mv.threads() == 1)
           .findFirst()

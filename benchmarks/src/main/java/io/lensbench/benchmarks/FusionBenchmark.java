@@ -4,6 +4,7 @@ import io.lensbench.bench.BenchFixture;
 import io.lensbench.stores.Filter;
 import io.lensbench.stores.HybridRequest;
 import io.lensbench.stores.RetrievalStore;
+import io.lensbench.stores.StoreKind;
 import io.lensbench.core.SearchHit;
 import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.SearchExecutor;
@@ -35,7 +36,7 @@ public class FusionBenchmark {
   @Param({"multivector-rrf"})
   public String strategy;
 
-  @Param({"milvus"})
+  @Param({StoreKind.MILVUS_ID})
   public String store;
 
   @Param({"rrf", "weighted"})

@@ -7,6 +7,7 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreDocument;
+import io.lensbench.stores.StoreKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class IndexingBenchmark {
 
-  @Param({"milvus", "opensearch"})
+  @Param({StoreKind.MILVUS_ID, StoreKind.OPENSEARCH_ID})
   public String store;
 
   private RetrievalStore client;

@@ -4,6 +4,7 @@ import io.lensbench.bench.BenchFixture;
 import io.lensbench.stores.Filter;
 import io.lensbench.stores.HybridRequest;
 import io.lensbench.stores.RetrievalStore;
+import io.lensbench.stores.StoreKind;
 import io.lensbench.core.SearchHit;
 import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.Retrieval;
@@ -44,7 +45,7 @@ public class SearchBenchmark {
   @Param({"joint"})
   public String strategy;
 
-  @Param({"milvus", "opensearch"})
+  @Param({StoreKind.MILVUS_ID, StoreKind.OPENSEARCH_ID})
   public String store;
 
   @Param({"10"})

@@ -55,7 +55,9 @@ public record Experiment(
   public record DatasetSpec(String name, String path, String split) {}
 
   /**
-   * @param name {@code milvus} or {@code opensearch}
+   * @param name {@code milvus} or {@code opensearch}, or either followed by {@code -} and a label
+   *     when a run holds several stores of one kind ({@code milvus-lite}); the kind comes from
+   *     the name ({@link io.lensbench.stores.StoreId})
    * @param uri server address; null = {@code LENSBENCH_MILVUS_URI} / {@code LENSBENCH_OPENSEARCH_URL},
    *     else the embedded store (credentials always come from the environment)
    * @param requestTimeoutSeconds time allowed for one store request; null = the adapter's default

@@ -8,6 +8,8 @@ import io.lensbench.runner.Experiment.LimitsSpec;
 import io.lensbench.runner.Experiment.ModelsSpec;
 import io.lensbench.runner.Experiment.StoreSpec;
 import io.lensbench.runner.Experiment.StrategySpec;
+import io.lensbench.stores.StoreId;
+import io.lensbench.stores.StoreKind;
 import io.lensbench.strategies.FusionSpec;
 import io.lensbench.strategies.MultiVectorStrategy;
 import java.util.ArrayList;
@@ -31,8 +33,6 @@ public final class ExperimentValidator {
   public static final String DEFAULT_CAPTIONER = "attribute";
   public static final String DEFAULT_OCR = "tesseract";
   public static final String TEXT_SUMMARY = "text-summary";
-  public static final Map<String, String> DEFAULT_URIS =
-      Map.of("milvus", "http://127.0.0.1:19530", "opensearch", "http://127.0.0.1:19200");
   public static final List<String> STRATEGY_TYPES = List.of("joint", "crossmodal", "multivector");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -85,15 +85,15 @@ public final class ExperimentValidator {
 
     List<StoreSpec> stores = new ArrayList<>();
     if (e.stores() == null || e.stores().isEmpty()) {
-      errors.add("stores: missing (expected a list of {name: milvus|opensearch})");
+      errors.add("stores: missing (expected a list of {name: " + String.join("|", StoreKind.ids()) + "})");
     } else {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < e.stores().size(); i++) {
         StoreSpec s = e.stores().get(i);
-        if (s == null || s.name() == null || !DEFAULT_URIS.containsKey(s.name())) {
+        if (s == null || StoreId.find(s.name()).isEmpty()) {
           errors.add(String.format(Locale.ROOT,
-              "stores[%d].name: expected 'milvus' or 'opensearch', found %s",
-              i, s == null || s.name() == null ? "nothing" : "'" + s.name() + "'"));
+              "stores[%d].name: expected %s, found %s (several stores of one kind are named <kind>-<label>)",
+              i, StoreKind.choices(), s == null || s.name() == null ? "nothing" : "'" + s.name() + "'"));
           continue;
         }
         if (!seen.add(s.name())) {

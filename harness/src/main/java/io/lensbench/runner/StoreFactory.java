@@ -2,13 +2,13 @@ package io.lensbench.runner;
 
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
 import io.lensbench.stores.Stores;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Opens the experiment's stores: the environment's store config (addresses, credentials), with
- * the experiment's {@code uri} and request timeout applied.
+ * the experiment's {@code uri} (comma-separated URLs allowed) and request timeout applied by
+ * {@link StoreConfig#forExperiment}.
  */
 final class StoreFactory {
   private final Environment env;
@@ -20,28 +20,16 @@ final class StoreFactory {
   }
 
   RetrievalStore open(Experiment.StoreSpec spec) {
-    return closer.track(Stores.open(spec.name(), config(spec)));
+    return closer.track(Stores.open(StoreId.of(spec.name()).kind(), config(spec)));
   }
 
   /** The address a store spec resolves to (for provenance; never with credentials). */
   String address(Experiment.StoreSpec spec) {
-    StoreConfig cfg = config(spec);
-    return spec.name().equals("milvus") ? cfg.milvus().uri() : String.join(",", cfg.opensearch().urls());
+    return config(spec).address(StoreId.of(spec.name()).kind());
   }
 
   StoreConfig config(Experiment.StoreSpec spec) {
-    StoreConfig cfg = StoreConfig.fromEnvironment(env.variables());
-    if (spec.uri() != null) {
-      cfg = spec.name().equals("milvus")
-          ? cfg.withMilvus(new StoreConfig.MilvusConfig(spec.uri(), cfg.milvus().token(),
-              cfg.milvus().user(), cfg.milvus().password(), cfg.milvus().database()))
-          : cfg.withOpenSearch(new StoreConfig.OpenSearchConfig(List.of(spec.uri()),
-              cfg.opensearch().user(), cfg.opensearch().password(), cfg.opensearch().insecure(),
-              cfg.opensearch().trustStore(), cfg.opensearch().trustStorePassword()));
-    }
-    if (spec.requestTimeoutSeconds() != null) {
-      cfg = cfg.withTimeouts(cfg.connectTimeout(), Duration.ofSeconds(spec.requestTimeoutSeconds()));
-    }
-    return cfg;
+    return StoreConfig.fromEnvironment(env.variables())
+        .forExperiment(StoreId.of(spec.name()).kind(), spec.uri(), spec.requestTimeoutSeconds());
   }
 }

@@ -7,14 +7,14 @@ import java.util.Optional;
 
 /**
  * The one store contract every strategy uses, implemented for real by Milvus (MilvusClientV2)
- * and OpenSearch (opensearch-java). Errors are {@link io.lensbench.core.BadInputException}
+ * and OpenSearch (opensearch-java) on {@link CheckedStore}, opened with {@link Stores}. Errors are {@link io.lensbench.core.BadInputException}
  * (dimension mismatch, unknown field, missing collection) or
  * {@link io.lensbench.core.InfrastructureException} (store unreachable), each naming the store,
  * collection and field, expected vs actual.
  */
 public interface RetrievalStore extends AutoCloseable {
 
-  /** "milvus" or "opensearch". */
+  /** The engine's id, {@link StoreKind#id()}: "milvus" or "opensearch". */
   String name();
 
   /** Server version as reported by the server. */

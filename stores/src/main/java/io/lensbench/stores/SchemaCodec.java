@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.core.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes a {@link CollectionSchema} as JSON into the store (Milvus: collection description;
@@ -32,5 +35,18 @@ public final class SchemaCodec {
       throw new BadInputException(
           where + ": stored LensBench schema is not readable (" + e.getOriginalMessage() + ")", e);
     }
+  }
+
+  /**
+   * The schema with each vector field's dimension as the store has it ({@code dimensionOf} the
+   * field name; null keeps the stored one): searches are checked against what the store holds.
+   */
+  public static CollectionSchema withActualDimensions(CollectionSchema s, Function<String, Integer> dimensionOf) {
+    List<VectorField> vs = new ArrayList<>();
+    for (VectorField v : s.vectors()) {
+      Integer dim = dimensionOf.apply(v.name());
+      vs.add(new VectorField(v.name(), dim == null ? v.dimension() : dim, v.metric(), v.index()));
+    }
+    return new CollectionSchema(s.name(), vs, s.texts(), s.scalars(), s.properties());
   }
 }

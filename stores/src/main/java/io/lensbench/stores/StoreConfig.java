@@ -1,11 +1,11 @@
 package io.lensbench.stores;
 
-import io.lensbench.core.Secret;
-
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,9 +156,7 @@ public record StoreConfig(
     String trustStore = blankToNull(env.get("LENSBENCH_OPENSEARCH_TRUSTSTORE"));
     OpenSearchConfig opensearch =
         new OpenSearchConfig(
-            urls == null || urls.isBlank()
-                ? embeddedOs
-                : List.of(urls.trim().split("\\s*,\\s*")),
+            urls == null || urls.isBlank() ? embeddedOs : urlList(urls),
             blankToNull(env.get("LENSBENCH_OPENSEARCH_USER")),
             Secret.ofNullable(env.get("LENSBENCH_OPENSEARCH_PASSWORD")),
             parseBoolean("LENSBENCH_OPENSEARCH_INSECURE", env.get("LENSBENCH_OPENSEARCH_INSECURE")),
@@ -190,28 +188,68 @@ public record StoreConfig(
   }
 
   /**
-   * This configuration with the endpoint of one store replaced (credentials kept), e.g. from an
-   * experiment file's {@code stores: [{name: milvus, uri: …}]}; null or blank {@code uri} changes
-   * nothing. For OpenSearch {@code uri} may list several comma-separated URLs.
+   * This configuration with one experiment file's store entry applied ({@code stores: [{name:
+   * milvus, uri: …, requestTimeoutSeconds: …}]}): the endpoint of that kind replaced ({@link
+   * #withEndpoint}) and the request timeout set. Null values change nothing; credentials always
+   * stay those of this configuration (the environment's).
    */
-  public StoreConfig withEndpoint(String store, String uri) {
+  public StoreConfig forExperiment(StoreKind kind, String uri, Integer requestTimeoutSeconds) {
+    StoreConfig c = withEndpoint(kind, uri);
+    return requestTimeoutSeconds == null
+        ? c
+        : c.withTimeouts(connectTimeout, Duration.ofSeconds(requestTimeoutSeconds));
+  }
+
+  /**
+   * This configuration with the endpoint of one kind of store replaced (credentials kept); null or
+   * blank {@code uri} changes nothing. For OpenSearch {@code uri} may list several
+   * comma-separated URLs.
+   */
+  public StoreConfig withEndpoint(StoreKind kind, String uri) {
     if (uri == null || uri.isBlank()) {
       return this;
     }
-    String s = store == null ? "" : store.trim().toLowerCase(Locale.ROOT);
-    return switch (s) {
-      case "milvus" -> withMilvus(
+    return switch (kind) {
+      case MILVUS -> withMilvus(
           new MilvusConfig(uri, milvus.token(), milvus.user(), milvus.password(), milvus.database()));
-      case "opensearch" -> withOpenSearch(
-          new OpenSearchConfig(List.of(uri.trim().split("\\s*,\\s*")), opensearch.user(), opensearch.password(),
+      case OPENSEARCH -> withOpenSearch(
+          new OpenSearchConfig(urlList(uri), opensearch.user(), opensearch.password(),
               opensearch.insecure(), opensearch.trustStore(), opensearch.trustStorePassword()));
-      default -> throw new BadInputException(
-          "store name: expected one of " + Stores.NAMES + ", found '" + store + "'");
     };
+  }
+
+  /** Where a store of this kind is reached: the Milvus URI, or the OpenSearch URLs joined by ','. */
+  public String address(StoreKind kind) {
+    return switch (kind) {
+      case MILVUS -> milvus.uri();
+      case OPENSEARCH -> String.join(",", opensearch.urls());
+    };
+  }
+
+  /** True when the store of this kind is the embedded one that {@code stores up} starts. */
+  public boolean isEmbedded(StoreKind kind) {
+    return switch (kind) {
+      case MILVUS -> milvus.isEmbedded();
+      case OPENSEARCH -> opensearch.isEmbedded();
+    };
+  }
+
+  /** The credentials configured for a store of this kind (never shown in messages). */
+  public List<Secret> secrets(StoreKind kind) {
+    List<Secret> all = switch (kind) {
+      case MILVUS -> Arrays.asList(milvus.token(), milvus.password());
+      case OPENSEARCH -> Arrays.asList(opensearch.password(), opensearch.trustStorePassword());
+    };
+    return all.stream().filter(Objects::nonNull).toList();
   }
 
   public StoreConfig withTimeouts(Duration connect, Duration request) {
     return new StoreConfig(milvus, opensearch, batchSize, connect, request);
+  }
+
+  /** One or more URLs separated by commas (blanks around them ignored). */
+  private static List<String> urlList(String urls) {
+    return List.of(urls.trim().split("\\s*,\\s*"));
   }
 
   private static String requireHttpUri(String what, String value) {

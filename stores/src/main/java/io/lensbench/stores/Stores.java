@@ -1,28 +1,48 @@
 package io.lensbench.stores;
 
-import io.lensbench.core.BadInputException;
-import io.lensbench.stores.milvus.MilvusStore;
-import io.lensbench.stores.opensearch.OpenSearchStore;
+import io.lensbench.core.InfrastructureException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 
-/** Opens a {@link RetrievalStore} by name ("milvus" or "opensearch"). The caller closes it. */
+/**
+ * Opens a {@link RetrievalStore} through the {@link StoreProvider} of its kind, found with
+ * {@link ServiceLoader}. The caller closes the store.
+ */
 public final class Stores {
-  public static final List<String> NAMES = List.of("milvus", "opensearch");
-
   private Stores() {}
 
   /**
-   * Connects to the named store. Fails with {@link io.lensbench.core.InfrastructureException} when
-   * the store does not answer (for the embedded defaults the message says how to start it).
+   * Connects to a store of this kind. Fails with {@link InfrastructureException} when the store
+   * does not answer (for the embedded defaults the message says how to start it).
+   */
+  public static RetrievalStore open(StoreKind kind, StoreConfig config) {
+    return provider(kind).open(config);
+  }
+
+  /**
+   * Connects to the store with this name ({@link StoreId#of(String)}: {@code milvus},
+   * {@code opensearch}, or either followed by {@code -label}); {@link
+   * io.lensbench.core.BadInputException} for a name of no known kind.
    */
   public static RetrievalStore open(String name, StoreConfig config) {
-    String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    return switch (n) {
-      case "milvus" -> MilvusStore.open(config);
-      case "opensearch" -> OpenSearchStore.open(config);
-      default -> throw new BadInputException(
-          "store name: expected one of " + NAMES + ", found '" + name + "'");
-    };
+    return open(StoreId.of(name).kind(), config);
+  }
+
+  /** The one provider of this kind on the class path. */
+  static StoreProvider provider(StoreKind kind) {
+    List<StoreProvider> found = new ArrayList<>();
+    for (StoreProvider p : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
+      if (p.kind() == kind) {
+        found.add(p);
+      }
+    }
+    if (found.size() != 1) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "store providers for '%s' (META-INF/services/%s): expected exactly one, found %s",
+          kind, StoreProvider.class.getName(), found.stream().map(p -> p.getClass().getName()).toList()));
+    }
+    return found.get(0);
   }
 }

@@ -3,8 +3,8 @@ package io.lensbench.stores;
 /** The store contract against a real Milvus (Milvus Lite by default). */
 class MilvusStoreContractTest extends RetrievalStoreContract {
   @Override
-  protected String storeName() {
-    return "milvus";
+  protected StoreKind kind() {
+    return StoreKind.MILVUS;
   }
 
   @Override

@@ -48,8 +48,12 @@ public abstract class RetrievalStoreContract {
   static final int K = 10;
   static final double SCORE_TOLERANCE = 1e-5;
 
-  /** "milvus" or "opensearch". */
-  protected abstract String storeName();
+  /** The engine under test. */
+  protected abstract StoreKind kind();
+
+  private String storeName() {
+    return kind().id();
+  }
 
   /**
    * True when Korean particles are split from nouns (OpenSearch nori; Milvus with LensBench's
@@ -73,9 +77,9 @@ public abstract class RetrievalStoreContract {
   @BeforeAll
   void connect() {
     config = StoreConfig.fromEnvironment().withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(120));
-    StorePrecondition.ensureRunning(storeName(), config);
+    StorePrecondition.ensureRunning(kind(), config);
     try {
-      store = Stores.open(storeName(), config.withBatchSize(128));
+      store = Stores.open(kind(), config.withBatchSize(128));
     } catch (InfrastructureException e) {
       fail("precondition: the " + storeName() + " store must be running for the contract suite: " + e.getMessage(), e);
     }
@@ -215,7 +219,7 @@ public abstract class RetrievalStoreContract {
     CollectionSchema described = store.describe(main).orElseThrow();
     assertEquals(mainSchema, described);
     // a later run (new client, nothing cached) sees the same schema and can search at once
-    try (RetrievalStore later = Stores.open(storeName(), config)) {
+    try (RetrievalStore later = Stores.open(kind(), config)) {
       assertEquals(mainSchema, later.describe(main).orElseThrow());
       assertEquals(N, later.count(main));
       assertEquals("d0000", later.knn(main, "cos_flat", docVectors.get(0), 1, Filter.NONE).get(0).id());
@@ -474,7 +478,7 @@ public abstract class RetrievalStoreContract {
             .withOpenSearch(new StoreConfig.OpenSearchConfig(List.of(url), "alice", Secret.ofNullable(secret), false, null, null))
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
     InfrastructureException e = assertThrows(InfrastructureException.class, () -> {
-      try (RetrievalStore s = Stores.open(storeName(), dead)) {
+      try (RetrievalStore s = Stores.open(kind(), dead)) {
         s.count("anything");
       }
     });

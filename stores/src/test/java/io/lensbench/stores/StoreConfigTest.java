@@ -1,7 +1,5 @@
 package io.lensbench.stores;
 
-import io.lensbench.core.Secret;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Secret;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,15 +68,33 @@ class StoreConfigTest {
   @Test
   void withEndpointReplacesOneStoreKeepingCredentials() {
     StoreConfig base = StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_TOKEN", "t", "LENSBENCH_OPENSEARCH_USER", "u"));
-    StoreConfig m = base.withEndpoint("milvus", "https://zilliz:443");
+    StoreConfig m = base.withEndpoint(StoreKind.MILVUS, "https://zilliz:443");
     assertEquals("https://zilliz:443", m.milvus().uri());
     assertEquals("t", m.milvus().token().reveal());
     assertEquals(base.opensearch(), m.opensearch());
-    StoreConfig o = base.withEndpoint("OpenSearch", "https://a:9200,https://b:9200");
+    StoreConfig o = base.withEndpoint(StoreKind.of("OpenSearch"), "https://a:9200,https://b:9200");
     assertEquals(List.of("https://a:9200", "https://b:9200"), o.opensearch().urls());
     assertEquals("u", o.opensearch().user());
-    assertEquals(base, base.withEndpoint("milvus", null));
-    assertThrows(BadInputException.class, () -> base.withEndpoint("solr", "http://x:1"));
+    assertEquals(base, base.withEndpoint(StoreKind.MILVUS, null));
+    assertThrows(BadInputException.class, () -> base.withEndpoint(StoreKind.of("solr"), "http://x:1"));
+  }
+
+  @Test
+  void anExperimentsStoreEntryAppliesUriAndTimeout() {
+    StoreConfig base = StoreConfig.fromEnvironment(Map.of("LENSBENCH_OPENSEARCH_USER", "u", "LENSBENCH_MILVUS_TOKEN", "t"));
+    StoreConfig o = base.forExperiment(StoreKind.OPENSEARCH, "http://os1:9200, http://os2:9200,http://os3:9200", 90);
+    assertEquals(List.of("http://os1:9200", "http://os2:9200", "http://os3:9200"), o.opensearch().urls(),
+        "a multi-URL uri reaches the client as several URLs");
+    assertEquals("http://os1:9200,http://os2:9200,http://os3:9200", o.address(StoreKind.OPENSEARCH));
+    assertEquals("u", o.opensearch().user());
+    assertEquals(Duration.ofSeconds(90), o.requestTimeout());
+    assertEquals(base.connectTimeout(), o.connectTimeout());
+    assertEquals(base.milvus(), o.milvus());
+    StoreConfig m = base.forExperiment(StoreKind.MILVUS, "https://zilliz:443", null);
+    assertEquals("https://zilliz:443", m.address(StoreKind.MILVUS));
+    assertEquals("t", m.milvus().token().reveal());
+    assertEquals(base.requestTimeout(), m.requestTimeout());
+    assertEquals(base, base.forExperiment(StoreKind.OPENSEARCH, null, null));
   }
 
   @Test

@@ -18,11 +18,9 @@ import java.net.URI;
 final class StorePrecondition {
   private StorePrecondition() {}
 
-  static void ensureRunning(String store, StoreConfig config) {
-    boolean milvus = store.equals("milvus");
-    String url = milvus ? config.milvus().uri() : config.opensearch().urls().get(0);
-    boolean embedded = milvus ? config.milvus().isEmbedded() : config.opensearch().isEmbedded();
-    if (embedded) {
+  static void ensureRunning(StoreKind store, StoreConfig config) {
+    String url = config.address(store).split(",")[0];
+    if (config.isEmbedded(store)) {
       try {
         EmbeddedStores.ensureRunning();
       } catch (InfrastructureException e) {

@@ -134,7 +134,7 @@ public final class EmbeddedMilvus implements EmbeddedStore {
       }
       log.accept("milvus: creating virtualenv " + venv + " (Python " + py.output().trim()
           + ", milvus-lite 3.2.2 + pymilvus 2.6.17, pinned); pip log: " + pipLog());
-      EmbeddedOpenSearch.deleteTree(venv);
+      Processes.deleteTree(venv);
       Processes.Result mk = Processes.run(List.of(config.python(), "-m", "venv", venv.toString()),
           Duration.ofMinutes(5));
       if (!mk.ok()) {
@@ -177,18 +177,10 @@ public final class EmbeddedMilvus implements EmbeddedStore {
     env.remove("PYTHONPATH");
     env.remove("PYTHONHOME");
     env.put("PYTHONUNBUFFERED", "1");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    try {
-      Process p = pb.start();
-      Processes.writePid(pidFile(), p.pid());
-      log.accept(String.format(Locale.ROOT, "milvus: starting %s (pid %d) on %s, data %s",
-          VERSION, p.pid(), uri(), dataDir()));
-      return p.toHandle();
-    } catch (IOException e) {
-      throw new InfrastructureException("milvus: cannot start " + cmd + ": " + e.getMessage(), e);
-    }
+    Process p = Processes.launch(name(), pb, logFile(), pidFile());
+    log.accept(String.format(Locale.ROOT, "milvus: starting %s (pid %d) on %s, data %s",
+        VERSION, p.pid(), uri(), dataDir()));
+    return p.toHandle();
   }
 
   private StoreStatus awaitHealthy(ProcessHandle process, long t0) {
@@ -255,12 +247,7 @@ public final class EmbeddedMilvus implements EmbeddedStore {
     OptionalLong pid = running.map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
     String user = running.flatMap(p -> p.info().user()).orElse("");
     if (running.isEmpty()) {
-      boolean taken = Processes.listening(config.milvusPort());
-      return new StoreStatus(name(), taken ? StoreStatus.State.PORT_TAKEN : StoreStatus.State.STOPPED,
-          uri(), List.of(config.milvusPort()), VERSION, pid, user, dataDir(), logFile(),
-          taken ? "port " + config.milvusPort() + " is served by "
-              + Processes.portOwner(config.milvusPort()) + ", not by LensBench"
-              : "not running (start: lensbench stores up)");
+      return StoreStatus.notRunning(name(), uri(), List.of(config.milvusPort()), VERSION, dataDir(), logFile());
     }
     Optional<String> version = probe();
     return new StoreStatus(name(), version.isPresent() ? StoreStatus.State.HEALTHY : StoreStatus.State.UNHEALTHY,
@@ -271,22 +258,7 @@ public final class EmbeddedMilvus implements EmbeddedStore {
   @Override
   public boolean down() {
     try (FileLock lock = FileLock.acquire(config.home(), "milvus-" + config.milvusPort())) {
-      Optional<ProcessHandle> running = Processes.ours(pidFile(), marker());
-      if (running.isEmpty()) {
-        log.accept("milvus: not running (no live pid in " + pidFile() + ")"
-            + (Processes.listening(config.milvusPort())
-                ? "; port " + config.milvusPort() + " is served by "
-                    + Processes.portOwner(config.milvusPort()) + ", which LensBench did not start: left alone"
-                : ""));
-        return false;
-      }
-      long pid = running.get().pid();
-      if (!Processes.terminate(running.get(), Duration.ofSeconds(20))) {
-        throw new InfrastructureException("milvus: pid " + pid + " did not stop after SIGTERM and SIGKILL");
-      }
-      Processes.deleteQuietly(pidFile());
-      log.accept("milvus: stopped (pid " + pid + ")");
-      return true;
+      return Processes.stop(name(), pidFile(), marker(), config.milvusPort(), Duration.ofSeconds(20), log);
     }
   }
 }

@@ -14,11 +14,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Pid files, ownership checks through /proc, ports, log tails: the process plumbing. */
 final class Processes {
@@ -240,6 +243,58 @@ final class Processes {
       Files.deleteIfExists(file);
     } catch (IOException e) {
       // a later run retries
+    }
+  }
+
+  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /**
+   * Stops the store process LensBench started (live pid in the pid file, verified by the marker
+   * on its command line): SIGTERM, then SIGKILL after {@code grace}. A process LensBench did not
+   * start is left alone. True when one was stopped.
+   */
+  static boolean stop(String store, Path pidFile, String marker, int port, Duration grace, Consumer<String> log) {
+    Optional<ProcessHandle> running = ours(pidFile, marker);
+    if (running.isEmpty()) {
+      log.accept(store + ": not running (no live pid in " + pidFile + ")"
+          + (listening(port)
+              ? "; port " + port + " is served by " + portOwner(port) + ", which LensBench did not start: left alone"
+              : ""));
+      return false;
+    }
+    long pid = running.get().pid();
+    if (!terminate(running.get(), grace)) {
+      throw new InfrastructureException(store + ": pid " + pid + " did not stop after SIGTERM and SIGKILL");
+    }
+    deleteQuietly(pidFile);
+    log.accept(store + ": stopped (pid " + pid + ")");
+    return true;
+  }
+
+  /**
+   * Starts a store process detached from the terminal: output (with errors) appended to {@code
+   * output}, no input, its pid written to {@code pidFile}.
+   */
+  static Process launch(String store, ProcessBuilder pb, Path output, Path pidFile) {
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    try {
+      Process p = pb.start();
+      writePid(pidFile, p.pid());
+      return p;
+    } catch (IOException e) {
+      throw new InfrastructureException(store + ": cannot start " + pb.command() + ": " + e.getMessage(), e);
     }
   }
 

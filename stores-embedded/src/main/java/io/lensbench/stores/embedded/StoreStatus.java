@@ -43,6 +43,20 @@ public record StoreStatus(
     }
   }
 
+  /**
+   * A store whose process LensBench did not start: {@link State#PORT_TAKEN} when another process
+   * serves its first port, else {@link State#STOPPED}.
+   */
+  static StoreStatus notRunning(String store, String endpoint, List<Integer> ports, String version, Path dataDir,
+      Path logFile) {
+    int port = ports.get(0);
+    boolean taken = Processes.listening(port);
+    return new StoreStatus(store, taken ? State.PORT_TAKEN : State.STOPPED, endpoint, ports, version,
+        OptionalLong.empty(), "", dataDir, logFile,
+        taken ? "port " + port + " is served by " + Processes.portOwner(port) + ", not by LensBench"
+            : "not running (start: lensbench stores up)");
+  }
+
   public boolean healthy() {
     return state == State.HEALTHY;
   }

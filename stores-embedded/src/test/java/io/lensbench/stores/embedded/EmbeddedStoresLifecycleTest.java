@@ -56,8 +56,8 @@ class EmbeddedStoresLifecycleTest {
       return;
     }
     new EmbeddedStores(scratch, line -> { }).down();
-    EmbeddedOpenSearch.deleteTree(scratch.openSearchInstanceDir());
-    EmbeddedOpenSearch.deleteTree(scratch.milvusInstanceDir());
+    Processes.deleteTree(scratch.openSearchInstanceDir());
+    Processes.deleteTree(scratch.milvusInstanceDir());
   }
 
   private static EmbeddedStores stores() {

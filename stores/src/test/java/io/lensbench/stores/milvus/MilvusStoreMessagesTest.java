@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
 import io.lensbench.core.InfrastructureException;
-import io.lensbench.stores.Filter;
 import io.lensbench.core.Secret;
+import io.lensbench.stores.Filter;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreErrors;
+import io.lensbench.stores.StoreKind;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +19,14 @@ import org.junit.jupiter.api.Test;
 /** Message and expression building that the live contract suite cannot force (embedded store up). */
 class MilvusStoreMessagesTest {
 
+  private static StoreErrors errors(StoreConfig.MilvusConfig m) {
+    return new StoreErrors(StoreKind.MILVUS, StoreConfig.defaults().withMilvus(m), MilvusStore::isConnectionFailure);
+  }
+
   @Test
   void unreachableEmbeddedStoreSaysHowToStartIt() {
     InfrastructureException e =
-        MilvusStore.unreachable(StoreConfig.MilvusConfig.embedded(), new ConnectException("Connection refused"));
+        errors(StoreConfig.MilvusConfig.embedded()).unreachable("connect", new ConnectException("Connection refused"));
     assertTrue(e.getMessage().contains("http://127.0.0.1:19530"), e.getMessage());
     assertTrue(e.getMessage().endsWith("start it with: ./lensbench stores up"), e.getMessage());
   }
@@ -29,16 +36,23 @@ class MilvusStoreMessagesTest {
     StoreConfig.MilvusConfig m =
         new StoreConfig.MilvusConfig("https://cloud:443", Secret.ofNullable("tok"), null, null, null);
     InfrastructureException e =
-        MilvusStore.unreachable(m, new RuntimeException("UNAUTHENTICATED: token=abc123 rejected"));
+        errors(m).unreachable("connect", new RuntimeException("UNAUTHENTICATED: token=abc123 rejected"));
     assertFalse(e.getMessage().contains("abc123"), e.getMessage());
     assertFalse(e.getMessage().contains("stores up"), e.getMessage());
   }
 
   @Test
+  void grpcUnavailableIsAConnectionFailure() {
+    assertTrue(MilvusStore.isConnectionFailure(new RuntimeException("wrapped", Status.UNAVAILABLE.asRuntimeException())));
+    assertTrue(MilvusStore.isConnectionFailure(new ConnectException("Connection refused")));
+    assertFalse(MilvusStore.isConnectionFailure(new RuntimeException("collection not loaded")));
+  }
+
+  @Test
   void filterExpressionsQuoteStrings() {
-    assertEquals("", MilvusStore.expression(Filter.NONE));
+    assertEquals("", MilvusRequests.expression(Filter.NONE));
     assertEquals(
         "colour == \"r\\\"ed\\\\\" and size == 3 and id not in [\"a\", \"b\"]",
-        MilvusStore.expression(new Filter(Map.of("size", 3, "colour", "r\"ed\\"), Set.of("b", "a"))));
+        MilvusRequests.expression(new Filter(Map.of("size", 3, "colour", "r\"ed\\"), Set.of("b", "a"))));
   }
 }

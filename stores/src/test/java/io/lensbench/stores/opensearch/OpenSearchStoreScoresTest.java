@@ -10,6 +10,8 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.stores.Metric;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreErrors;
+import io.lensbench.stores.StoreKind;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +22,20 @@ class OpenSearchStoreScoresTest {
   @Test
   void luceneScoresConvertBackToContractScores() {
     // q = [2,1], a = [1,0]: cos = 2/√5, ip = 2, d² = 2 → node reported 0.9472136, 3.0, 0.33333334
-    assertEquals(2 / Math.sqrt(5), OpenSearchStore.fromLucene(Metric.COSINE, 0.9472136), EPS);
-    assertEquals(2.0, OpenSearchStore.fromLucene(Metric.IP, 3.0), EPS);
-    assertEquals(-2.0, OpenSearchStore.fromLucene(Metric.L2, 0.33333334), EPS);
+    assertEquals(2 / Math.sqrt(5), OpenSearchHits.fromLucene(Metric.COSINE, 0.9472136), EPS);
+    assertEquals(2.0, OpenSearchHits.fromLucene(Metric.IP, 3.0), EPS);
+    assertEquals(-2.0, OpenSearchHits.fromLucene(Metric.L2, 0.33333334), EPS);
     // c = [-2,-1]: cos = -1, ip = -5, d² = 20 → node reported 0.0, 0.16666667, 0.04761905
-    assertEquals(-1.0, OpenSearchStore.fromLucene(Metric.COSINE, 0.0), EPS);
-    assertEquals(-5.0, OpenSearchStore.fromLucene(Metric.IP, 0.16666667), EPS);
-    assertEquals(-20.0, OpenSearchStore.fromLucene(Metric.L2, 0.04761905), 1e-4);
+    assertEquals(-1.0, OpenSearchHits.fromLucene(Metric.COSINE, 0.0), EPS);
+    assertEquals(-5.0, OpenSearchHits.fromLucene(Metric.IP, 0.16666667), EPS);
+    assertEquals(-20.0, OpenSearchHits.fromLucene(Metric.L2, 0.04761905), 1e-4);
   }
 
   @Test
   void unreachableEmbeddedNodeSaysHowToStartIt() {
     InfrastructureException e =
-        OpenSearchStore.unreachable(StoreConfig.OpenSearchConfig.embedded(), "collection 'x'", "count", new ConnectException("Connection refused"));
+        new StoreErrors(StoreKind.OPENSEARCH, StoreConfig.defaults(), x -> false)
+            .unreachable("count, collection 'x'", new ConnectException("Connection refused"));
     assertTrue(e.getMessage().contains("http://127.0.0.1:19200"), e.getMessage());
     assertTrue(e.getMessage().endsWith("start it with: ./lensbench stores up"), e.getMessage());
   }
@@ -40,12 +43,12 @@ class OpenSearchStoreScoresTest {
   @Test
   void onlyLuceneEngineIndexesAreAccepted() throws Exception {
     ObjectMapper m = new ObjectMapper();
-    assertDoesNotThrow(() -> OpenSearchStore.checkLuceneOnly("w", m.readTree(
+    assertDoesNotThrow(() -> OpenSearchMappings.checkLuceneOnly("w", m.readTree(
         "{\"v\":{\"type\":\"knn_vector\",\"dimension\":4,\"method\":{\"name\":\"hnsw\",\"engine\":\"lucene\"}},\"t\":{\"type\":\"text\"}}")));
-    BadInputException faiss = assertThrows(BadInputException.class, () -> OpenSearchStore.checkLuceneOnly("w", m.readTree(
+    BadInputException faiss = assertThrows(BadInputException.class, () -> OpenSearchMappings.checkLuceneOnly("w", m.readTree(
         "{\"v\":{\"type\":\"knn_vector\",\"dimension\":4,\"method\":{\"name\":\"hnsw\",\"engine\":\"faiss\"}}}")));
     assertTrue(faiss.getMessage().contains("expected k-NN engine 'lucene', found 'faiss'"), faiss.getMessage());
-    BadInputException noMethod = assertThrows(BadInputException.class, () -> OpenSearchStore.checkLuceneOnly("w", m.readTree(
+    BadInputException noMethod = assertThrows(BadInputException.class, () -> OpenSearchMappings.checkLuceneOnly("w", m.readTree(
         "{\"v\":{\"type\":\"knn_vector\",\"dimension\":4}}")));
     assertTrue(noMethod.getMessage().contains("faiss by default"), noMethod.getMessage());
   }
