@@ -34,6 +34,7 @@ final class IndexManager {
   private final int batchSize;
   private final boolean reindex;
   private final PrintStream err;
+  private final java.util.Set<String> rebuiltThisRun = new java.util.HashSet<>();
   private String encodedFor;
   private List<StoreDocument> encoded;
 
@@ -78,6 +79,8 @@ final class IndexManager {
   LockFile lease(RetrievalStore store, Strategy strategy, String collection, Path lockFile) {
     try {
       return leaseOrThrow(store, strategy, collection, lockFile);
+    } catch (InfrastructureException e) {
+      throw failed(store, collection, e.getMessage(), e);
     } catch (LensBenchException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -87,21 +90,30 @@ final class IndexManager {
 
   private LockFile leaseOrThrow(RetrievalStore store, Strategy strategy, String collection,
       Path lockFile) {
+    String hash = contentHash(strategy);
+    // --reindex rebuilds each collection once per run, however many strategies share it
+    boolean rebuild = reindex && rebuiltThisRun.add(store.name() + "/" + collection);
     for (int attempt = 0; attempt < 3; attempt++) {
       LockFile shared = wait(lockFile, true, store, collection);
-      if (reusable(store, collection, contentHash(strategy))) {
-        ensure(store, strategy, collection); // reuses (and loads) it
+      if (!rebuild && matches(store, collection, hash)) {
+        err.printf(Locale.ROOT, "index %s/%s: reusing (content hash %s, %d items)%n",
+            store.name(), collection, hash.substring(0, 12), selection.corpus().size());
+        store.flush(collection); // loads it (a restarted Milvus brings collections back unloaded)
         return shared;
       }
       shared.close();
       try (LockFile exclusive = wait(lockFile, false, store, collection)) {
-        ensure(store, strategy, collection);
+        if (rebuild || !matches(store, collection, hash)) {
+          build(store, strategy, collection, hash);
+        }
       }
+      rebuild = false;
       shared = wait(lockFile, true, store, collection);
-      if (reusable(store, collection, contentHash(strategy))) {
+      if (matches(store, collection, hash)) {
+        store.flush(collection);
         return shared;
       }
-      shared.close(); // another run rebuilt it between our build and our lease: again
+      shared.close(); // another run rebuilt it with other content between our build and our lease
     }
     throw new InfrastructureException(String.format(Locale.ROOT,
         "store %s, collection %s: other LensBench runs keep rebuilding it with other content; "
@@ -118,29 +130,10 @@ final class IndexManager {
     return shared ? LockFile.shared(lockFile) : LockFile.exclusive(lockFile);
   }
 
-  /** Reuses or (re)builds {@code collection} on {@code store}; failures name store and collection. */
-  void ensure(RetrievalStore store, Strategy strategy, String collection) {
-    try {
-      String contentHash = contentHash(strategy);
-      if (reusable(store, collection, contentHash)) {
-        err.printf(Locale.ROOT, "index %s/%s: reusing (content hash %s, %d items)%n",
-            store.name(), collection, contentHash.substring(0, 12), selection.corpus().size());
-        store.flush(collection); // loads it (a restarted Milvus brings collections back unloaded)
-        return;
-      }
-      build(store, strategy, collection, contentHash);
-    } catch (InfrastructureException e) {
-      throw failed(store, collection, e.getMessage(), e);
-    } catch (LensBenchException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw failed(store, collection, e.toString(), e);
-    }
-  }
-
-  private boolean reusable(RetrievalStore store, String collection, String contentHash) {
+  /** The collection exists with this content hash and the whole corpus. */
+  private boolean matches(RetrievalStore store, String collection, String contentHash) {
     Optional<CollectionSchema> existing = store.describe(collection);
-    return !reindex && existing.isPresent()
+    return existing.isPresent()
         && contentHash.equals(existing.get().properties().get(CONTENT_HASH))
         && store.count(collection) == selection.corpus().size();
   }
