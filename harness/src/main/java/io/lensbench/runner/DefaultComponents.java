@@ -1,9 +1,9 @@
 package io.lensbench.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lensbench.cache.CachedCaptioner;
-import io.lensbench.cache.CachedJointEncoder;
-import io.lensbench.cache.CachedTextEncoder;
+import io.lensbench.captioners.CachedCaptioner;
+import io.lensbench.encoders.CachedJointEncoder;
+import io.lensbench.encoders.CachedTextEncoder;
 import io.lensbench.captioners.AttributeCaptioner;
 import io.lensbench.captioners.Captioner;
 import io.lensbench.captioners.OcrCaptioner;

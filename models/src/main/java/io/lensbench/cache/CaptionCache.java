@@ -1,42 +1,24 @@
 package io.lensbench.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lensbench.core.Hashing;
-import io.lensbench.core.InfrastructureException;
 import io.lensbench.core.LensBenchHome;
-import java.io.BufferedWriter;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * On-disk caption cache: {@code <root>/captions/captions.jsonl}, one JSON object per line with
- * the key parts (image SHA-256, captioner id, prompt hash, decoding parameters) and the caption.
- * The key is the SHA-256 over those parts. Unparseable lines (a torn last write) are skipped.
+ * On-disk captions of every captioner: {@code <root>/captions/captions.lbc}, a crash-safe framed
+ * file (docs/encoders.md, "Caches"), keyed by {@link CacheKey} over (image SHA-256, captioner id,
+ * prompt hash, decoding parameters). A record's value is the caption in UTF-8, decoded strictly.
  */
-public final class CaptionCache implements AutoCloseable {
-  /** The parts of a caption's cache key. */
-  public record Key(String imageSha256, String captionerId, String promptHash, String decoding) {
-    public String hash() {
-      return Hashing.sha256Hex(String.join("\u0000", imageSha256, captionerId, promptHash,
-          decoding));
-    }
-  }
+public final class CaptionCache implements CacheStore<String> {
+  private final DiskStore disk;
 
-  private final Path file;
-  private final ObjectMapper json = new ObjectMapper();
-  private final Map<String, String> map = new HashMap<>();
-  private BufferedWriter out;
-
-  private CaptionCache(Path file) {
-    this.file = file;
+  private CaptionCache(DiskStore disk) {
+    this.disk = disk;
   }
 
   public static CaptionCache open() {
@@ -44,80 +26,61 @@ public final class CaptionCache implements AutoCloseable {
   }
 
   public static CaptionCache open(Path cacheRoot) {
-    CaptionCache c = new CaptionCache(cacheRoot.resolve("captions").resolve("captions.jsonl"));
-    c.load();
-    return c;
+    Path dir = cacheRoot.resolve("captions");
+    Path file = dir.resolve("captions" + EmbeddingCache.EXTENSION);
+    DiskStore.ignoreLegacy(dir.resolve("captions.jsonl"), file);
+    return new CaptionCache(DiskStore.open(file, "lensbench captions", CaptionCache::validText));
   }
 
-  public synchronized String get(Key key) {
-    return map.get(key.hash());
+  public Path file() {
+    return disk.file();
   }
 
-  public synchronized int size() {
-    return map.size();
+  public int size() {
+    return disk.size();
   }
 
-  public synchronized void put(Key key, String caption) {
-    String h = key.hash();
-    if (caption.equals(map.get(h))) {
-      return;
-    }
-    map.put(h, caption);
-    ObjectNode n = json.createObjectNode();
-    n.put("key", h);
-    n.put("image", key.imageSha256());
-    n.put("captioner", key.captionerId());
-    n.put("prompt", key.promptHash());
-    n.put("decoding", key.decoding());
-    n.put("caption", caption);
-    try {
-      if (out == null) {
-        Files.createDirectories(file.getParent());
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      }
-      out.write(n.toString());
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new InfrastructureException("caption cache " + file + ": write failed: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private void load() {
-    if (!Files.isRegularFile(file)) {
-      return;
-    }
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (String line : lines) {
-        try {
-          JsonNode n = json.readTree(line);
-          if (n != null && n.hasNonNull("key") && n.hasNonNull("caption")) {
-            map.put(n.get("key").asText(), n.get("caption").asText());
-          }
-        } catch (IOException torn) {
-          // a torn last line from an interrupted run: skip it
-        }
-      }
-    } catch (IOException e) {
-      throw new InfrastructureException("caption cache " + file + ": unreadable: "
-          + e.getMessage(), e);
-    }
+  /** Torn or corrupt tails this process truncated. */
+  public Recovery repairs() {
+    return disk.repairs();
   }
 
   @Override
-  public synchronized void close() {
-    if (out != null) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw new InfrastructureException("caption cache " + file + ": close failed: "
-            + e.getMessage(), e);
-      } finally {
-        out = null;
-      }
+  public String get(String key) {
+    ByteBuffer b = disk.get(key);
+    return b == null ? null : decode(b);
+  }
+
+  @Override
+  public void putAll(Map<String, String> entries) {
+    Map<String, byte[]> bytes = new LinkedHashMap<>();
+    entries.forEach((key, caption) -> bytes.put(key, caption.getBytes(StandardCharsets.UTF_8)));
+    disk.putAll(bytes);
+  }
+
+  @Override
+  public void refresh() {
+    disk.refresh();
+  }
+
+  @Override
+  public void close() {
+    disk.close();
+  }
+
+  private static boolean validText(ByteBuffer value) {
+    return decode(value) != null;
+  }
+
+  /** Strict UTF-8; null for malformed bytes. */
+  private static String decode(ByteBuffer b) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(b.duplicate()).toString();
+    } catch (CharacterCodingException e) {
+      return null;
     }
   }
 }

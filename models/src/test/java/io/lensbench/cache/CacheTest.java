@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lensbench.captioners.CachedCaptioner;
 import io.lensbench.captioners.Captioner;
 import io.lensbench.captioners.OcrCaptioner;
 import io.lensbench.captioners.OcrCaptionerTestSupport;
 import io.lensbench.testkit.FakeEmbeddingsServer;
 import io.lensbench.encoders.OpenAiEmbeddingsEncoder;
+import io.lensbench.encoders.CachedTextEncoder;
 import io.lensbench.encoders.TextEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +50,6 @@ class CacheTest {
         enc.embed(List.of("red dress"), TextEncoder.Role.PASSAGE);
         assertEquals(5, server.inputs(), "the model id is part of the key");
       }
-    }
-  }
-
-  @Test
-  void tornTailIsIgnored() throws Exception {
-    try (EmbeddingCache c = EmbeddingCache.open(root, "model-x", "image")) {
-      c.put(EmbeddingCache.textKey("a"), new float[] {1f, 2f});
-    }
-    Path file;
-    try (var s = Files.walk(root)) {
-      file = s.filter(p -> p.toString().endsWith("image.bin")).findFirst().orElseThrow();
-    }
-    Files.write(file, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
-    try (EmbeddingCache c = EmbeddingCache.open(root, "model-x", "image")) {
-      assertEquals(1, c.size());
-      assertArrayEquals(new float[] {1f, 2f}, c.get(EmbeddingCache.textKey("a")));
     }
   }
 

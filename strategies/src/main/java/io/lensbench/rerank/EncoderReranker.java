@@ -1,5 +1,7 @@
 package io.lensbench.rerank;
 
+import io.lensbench.cache.BatchedCache;
+import io.lensbench.cache.MemoryStore;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
@@ -9,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -38,7 +38,8 @@ public final class EncoderReranker implements Reranker {
   private final Mode mode;
   private final TextEncoder text;
   private final JointEncoder joint;
-  private final Map<String, float[]> memo = new ConcurrentHashMap<>();
+  private final BatchedCache<float[]> memo =
+      BatchedCache.ofVectors(new MemoryStore<>(MEMO_LIMIT));
 
   private EncoderReranker(String name, Mode mode, TextEncoder text, JointEncoder joint) {
     this.name = name;
@@ -122,30 +123,7 @@ public final class EncoderReranker implements Reranker {
 
   private List<float[]> vectors(List<Candidate> candidates, Function<Candidate, String> keyOf,
       Function<List<String>, List<float[]>> embed) {
-    List<String> keys = candidates.stream().map(keyOf).toList();
-    List<String> missing = keys.stream().filter(k -> !memo.containsKey(k)).distinct().toList();
-    if (!missing.isEmpty()) {
-      List<float[]> vs = embed.apply(missing);
-      if (vs.size() != missing.size()) {
-        throw new IllegalStateException("encoder " + encoderId() + " returned " + vs.size()
-            + " vectors for " + missing.size() + " inputs");
-      }
-      if (memo.size() + missing.size() > MEMO_LIMIT) {
-        memo.clear();
-      }
-      for (int i = 0; i < missing.size(); i++) {
-        memo.put(missing.get(i), vs.get(i));
-      }
-    }
-    List<float[]> out = new ArrayList<>(keys.size());
-    for (String k : keys) {
-      float[] v = memo.get(k);
-      if (v == null) { // cleared by a concurrent caller: embed again
-        v = embed.apply(List.of(k)).get(0);
-      }
-      out.add(v);
-    }
-    return out;
+    return memo.get(candidates.stream().map(keyOf).toList(), k -> k, embed);
   }
 
   static double cosine(float[] a, float[] b) {
@@ -166,6 +144,6 @@ public final class EncoderReranker implements Reranker {
 
   @Override
   public void close() {
-    memo.clear();
+    memo.close();
   }
 }
