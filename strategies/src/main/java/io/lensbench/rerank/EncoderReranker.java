@@ -6,6 +6,7 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
+import io.lensbench.encoders.Vectors;
 import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class EncoderReranker implements Reranker {
     }
     List<SearchHit> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
-      scored.add(new SearchHit(candidates.get(i).id(), cosine(q, cands.get(i))));
+      scored.add(new SearchHit(candidates.get(i).id(), Vectors.cosine(q, cands.get(i))));
     }
     List<SearchHit> ranking = new ArrayList<>(scored);
     ranking.sort(Comparator.comparingDouble(SearchHit::score).reversed()); // stable: ties keep order
@@ -124,22 +125,6 @@ public final class EncoderReranker implements Reranker {
   private List<float[]> vectors(List<Candidate> candidates, Function<Candidate, String> keyOf,
       Function<List<String>, List<float[]>> embed) {
     return memo.get(candidates.stream().map(keyOf).toList(), k -> k, embed);
-  }
-
-  static double cosine(float[] a, float[] b) {
-    if (a.length != b.length) {
-      throw new IllegalStateException("vector dimensions differ: " + a.length + " vs "
-          + b.length);
-    }
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      na += (double) a[i] * a[i];
-      nb += (double) b[i] * b[i];
-    }
-    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }
 
   @Override

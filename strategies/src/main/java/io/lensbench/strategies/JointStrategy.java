@@ -4,6 +4,7 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.Vectors;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.HybridRequest.Knn;
 import io.lensbench.stores.IndexSpec;
