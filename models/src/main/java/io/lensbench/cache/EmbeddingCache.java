@@ -4,9 +4,7 @@ import io.lensbench.core.Hashing;
 import io.lensbench.core.LensBenchHome;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * On-disk vectors of one (model id, kind) pair — kinds {@code text-query}, {@code text-passage},
@@ -15,18 +13,17 @@ import java.util.Map;
  * the dimension (u32) and the floats (IEEE 754, big-endian); vectors are read on demand, so the
  * memory held is the index (16 bytes a slot), not the vectors.
  */
-public final class EmbeddingCache implements CacheStore<float[]> {
+public final class EmbeddingCache extends DiskCache<float[]> {
   static final String EXTENSION = ".lbc";
   private static final int MAX_DIMENSION = 1 << 16;
 
   private final String modelId;
   private final String kind;
-  private final DiskStore disk;
 
   private EmbeddingCache(String modelId, String kind, DiskStore disk) {
+    super(disk);
     this.modelId = modelId;
     this.kind = kind;
-    this.disk = disk;
   }
 
   /** Opens the cache under {@code LensBenchHome/cache}. */
@@ -65,49 +62,18 @@ public final class EmbeddingCache implements CacheStore<float[]> {
     return kind;
   }
 
-  public Path file() {
-    return disk.file();
-  }
-
-  public int size() {
-    return disk.size();
-  }
-
-  /** Torn or corrupt tails this process truncated. */
-  public Recovery repairs() {
-    return disk.repairs();
+  @Override
+  byte[] encode(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(4 + 4 * v.length).putInt(v.length);
+    b.asFloatBuffer().put(v);
+    return b.array();
   }
 
   @Override
-  public float[] get(String key) {
-    ByteBuffer b = disk.get(key);
-    if (b == null) {
-      return null;
-    }
+  float[] decode(ByteBuffer b) {
     float[] v = new float[b.getInt()];
     b.asFloatBuffer().get(v);
     return v;
-  }
-
-  @Override
-  public void putAll(Map<String, float[]> entries) {
-    Map<String, byte[]> bytes = new LinkedHashMap<>();
-    entries.forEach((key, v) -> {
-      ByteBuffer b = ByteBuffer.allocate(4 + 4 * v.length).putInt(v.length);
-      b.asFloatBuffer().put(v);
-      bytes.put(key, b.array());
-    });
-    disk.putAll(bytes);
-  }
-
-  @Override
-  public void refresh() {
-    disk.refresh();
-  }
-
-  @Override
-  public void close() {
-    disk.close();
   }
 
   private static boolean validVector(ByteBuffer value) {

@@ -2,31 +2,44 @@ package io.lensbench.encoders;
 
 import io.lensbench.cache.BatchedCache;
 import io.lensbench.cache.CacheKey;
+import io.lensbench.cache.CacheStore;
 import io.lensbench.cache.EmbeddingCache;
+import io.lensbench.cache.MemoryStore;
 import io.lensbench.core.Hashing;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * A {@link JointEncoder} whose image and text embeddings are cached on disk, keyed by (SHA-256 of
- * the image file bytes or text, model id, kind). Composed image+text queries are cached too,
- * keyed by both hashes. Closing it closes the delegate.
+ * A {@link JointEncoder} whose image and text embeddings are cached, keyed by (SHA-256 of the
+ * image file bytes or text, model id, kind); composed image+text queries too, keyed by both
+ * hashes. On disk (closing it closes the delegate) or, for one run, in memory (closing it leaves
+ * the delegate open).
  */
 public final class CachedJointEncoder implements JointEncoder {
   private final JointEncoder delegate;
+  private final boolean ownsDelegate;
   private final BatchedCache<float[]> images;
   private final BatchedCache<float[]> texts;
   private final BatchedCache<float[]> composed;
 
+  /** Cached on disk under {@code cacheRoot}; owns the delegate. */
   public CachedJointEncoder(JointEncoder delegate, Path cacheRoot) {
-    this.delegate = delegate;
-    this.images = open(cacheRoot, "image");
-    this.texts = open(cacheRoot, "text-query");
-    this.composed = open(cacheRoot, "image-text");
+    this(delegate, kind -> EmbeddingCache.open(cacheRoot, delegate.id(), kind), true);
   }
 
-  private BatchedCache<float[]> open(Path cacheRoot, String kind) {
-    return BatchedCache.ofVectors(EmbeddingCache.open(cacheRoot, delegate.id(), kind));
+  /** Cached in memory for one run: the same content is encoded once; borrows the delegate. */
+  public static JointEncoder inMemory(JointEncoder delegate) {
+    return new CachedJointEncoder(delegate, kind -> new MemoryStore<>(), false);
+  }
+
+  private CachedJointEncoder(JointEncoder delegate,
+      Function<String, CacheStore<float[]>> stores, boolean ownsDelegate) {
+    this.delegate = delegate;
+    this.ownsDelegate = ownsDelegate;
+    this.images = BatchedCache.ofVectors(stores.apply("image"));
+    this.texts = BatchedCache.ofVectors(stores.apply("text-query"));
+    this.composed = BatchedCache.ofVectors(stores.apply("image-text"));
   }
 
   @Override
@@ -67,7 +80,9 @@ public final class CachedJointEncoder implements JointEncoder {
       texts.close();
       composed.close();
     } finally {
-      delegate.close();
+      if (ownsDelegate) {
+        delegate.close();
+      }
     }
   }
 }

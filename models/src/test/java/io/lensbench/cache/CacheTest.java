@@ -12,7 +12,6 @@ import io.lensbench.testkit.FakeEmbeddingsServer;
 import io.lensbench.encoders.OpenAiEmbeddingsEncoder;
 import io.lensbench.encoders.CachedTextEncoder;
 import io.lensbench.encoders.TextEncoder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +49,22 @@ class CacheTest {
         enc.embed(List.of("red dress"), TextEncoder.Role.PASSAGE);
         assertEquals(5, server.inputs(), "the model id is part of the key");
       }
+    }
+  }
+
+  @Test
+  void inMemoryCacheEncodesEachTextOnceAndLeavesTheDelegateOpen() throws Exception {
+    try (FakeEmbeddingsServer server = new FakeEmbeddingsServer();
+        TextEncoder inner = new OpenAiEmbeddingsEncoder(
+            OpenAiEmbeddingsEncoder.Config.of(server.baseUrl(), "m"))) {
+      TextEncoder memo = CachedTextEncoder.inMemory(inner);
+      List<float[]> first = memo.embed(List.of("a", "b", "a"), TextEncoder.Role.PASSAGE);
+      assertEquals(2, server.inputs());
+      assertArrayEquals(first.get(1), memo.embed(List.of("b"), TextEncoder.Role.PASSAGE).get(0));
+      assertEquals(2, server.inputs(), "a memory hit makes no call");
+      memo.close();
+      inner.embed(List.of("c"), TextEncoder.Role.PASSAGE);
+      assertEquals(3, server.inputs(), "closing the memory cache leaves the delegate open");
     }
   }
 

@@ -7,9 +7,7 @@ import io.lensbench.encoders.TextEncoder;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.HybridRequest.Knn;
 import io.lensbench.stores.IndexSpec;
-import io.lensbench.stores.Metric;
 import io.lensbench.stores.StoreDocument;
-import io.lensbench.stores.VectorField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,12 +60,7 @@ public final class CrossModalStrategy implements Strategy {
 
   @Override
   public CollectionSchema schema(String collection, Map<String, String> properties) {
-    return new CollectionSchema(
-        collection,
-        List.of(new VectorField(FIELD, encoder.dimension(), Metric.COSINE, index)),
-        List.of(),
-        List.of(),
-        properties);
+    return Strategy.singleVectorSchema(collection, FIELD, encoder.dimension(), index, properties);
   }
 
   @Override

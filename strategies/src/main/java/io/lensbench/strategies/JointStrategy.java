@@ -1,6 +1,5 @@
 package io.lensbench.strategies;
 
-import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
@@ -8,9 +7,7 @@ import io.lensbench.encoders.Vectors;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.HybridRequest.Knn;
 import io.lensbench.stores.IndexSpec;
-import io.lensbench.stores.Metric;
 import io.lensbench.stores.StoreDocument;
-import io.lensbench.stores.VectorField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,24 +57,13 @@ public final class JointStrategy implements Strategy {
 
   @Override
   public CollectionSchema schema(String collection, Map<String, String> properties) {
-    return new CollectionSchema(
-        collection,
-        List.of(new VectorField(FIELD, encoder.dimension(), Metric.COSINE, index)),
-        List.of(),
-        List.of(),
-        properties);
+    return Strategy.singleVectorSchema(collection, FIELD, encoder.dimension(), index, properties);
   }
 
   @Override
   public List<StoreDocument> documents(List<Item> items) {
-    List<Path> images = new ArrayList<>(items.size());
-    for (Item it : items) {
-      if (it.image() == null) {
-        throw new BadInputException(
-            String.format(Locale.ROOT, "joint strategy: item '%s' has no image", it.id()));
-      }
-      images.add(it.image());
-    }
+    List<Path> images = ItemImages.of(items,
+        it -> String.format(Locale.ROOT, "joint strategy: item '%s' has no image", it.id()));
     List<float[]> vectors = encoder.embedImages(images);
     List<float[]> names = null;
     if (withName) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * Composed image+text queries ({@code image-text-en}, {@code image-text-ko}): a test item's photo
  * and an instruction changing its colour ("the same in blue") or its gender ("this, for women").
  */
-final class ComposedQueries {
+record ComposedQueries(FashionBuilder.Options o, Glossary glossary) {
   private static final Map<String, String> OTHER_GENDER =
       Map.of("Men", "Women", "Women", "Men", "Boys", "Girls", "Girls", "Boys");
 
@@ -27,14 +27,6 @@ final class ComposedQueries {
     boolean colour() {
       return attribute.equals("baseColour");
     }
-  }
-
-  private final FashionBuilder.Options o;
-  private final Glossary glossary;
-
-  ComposedQueries(FashionBuilder.Options options, Glossary glossary) {
-    this.o = options;
-    this.glossary = glossary;
   }
 
   List<QuerySetFiles> build(List<FashionItem> test) {

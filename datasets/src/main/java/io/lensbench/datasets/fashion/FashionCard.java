@@ -13,14 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The dataset card (dataset.json, before checksums) of a fashion build. */
-final class FashionCard {
-  private final FashionBuilder.Options o;
-  private final Glossary glossary;
-
-  FashionCard(FashionBuilder.Options options, Glossary glossary) {
-    this.o = options;
-    this.glossary = glossary;
-  }
+record FashionCard(FashionBuilder.Options o, Glossary glossary) {
 
   Map<String, Object> card(List<FashionItem> rows, List<FashionItem> test,
       List<QuerySetFiles> sets, List<Problem> skipped) {

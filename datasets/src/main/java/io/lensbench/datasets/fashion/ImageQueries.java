@@ -19,12 +19,7 @@ import java.util.Set;
  * Image queries ({@code image}): a test item's photo; relevant are the other items of its gender
  * and article type, those of its colour graded higher.
  */
-final class ImageQueries {
-  private final FashionBuilder.Options o;
-
-  ImageQueries(FashionBuilder.Options options) {
-    this.o = options;
-  }
+record ImageQueries(FashionBuilder.Options o) {
 
   QuerySetFiles build(List<FashionItem> test) {
     List<QueryLine> qs = new ArrayList<>();

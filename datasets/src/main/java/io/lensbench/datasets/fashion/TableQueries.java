@@ -28,14 +28,7 @@ import java.util.function.BiFunction;
  * table (PNG under {@code images/tables/}) describing a (category, type, gender, colour, usage)
  * combination.
  */
-final class TableQueries {
-  private final FashionBuilder.Options o;
-  private final Glossary glossary;
-
-  TableQueries(FashionBuilder.Options options, Glossary glossary) {
-    this.o = options;
-    this.glossary = glossary;
-  }
+record TableQueries(FashionBuilder.Options o, Glossary glossary) {
 
   List<QuerySetFiles> build(List<FashionItem> test) {
     TableImageRenderer renderer = new TableImageRenderer(HangulFont.find(22f));

@@ -21,20 +21,12 @@ import java.util.TreeSet;
  * Text queries ({@code text-en}, {@code text-ko}): an article type, or (gender, colour, article
  * type) phrased by one of three templates.
  */
-final class TextQueries {
+record TextQueries(FashionBuilder.Options o, Glossary glossary) {
   /** A text intent: (articleType) or (gender, colour, articleType). */
   private record Intent(String granularity, String gender, String colour, String type) {}
 
   /** An intent phrased in both languages. */
   private record Phrasing(String en, String ko, String template) {}
-
-  private final FashionBuilder.Options o;
-  private final Glossary glossary;
-
-  TextQueries(FashionBuilder.Options options, Glossary glossary) {
-    this.o = options;
-    this.glossary = glossary;
-  }
 
   List<QuerySetFiles> build(List<FashionItem> test) {
     QuerySetDraft draft = new QuerySetDraft("text");
