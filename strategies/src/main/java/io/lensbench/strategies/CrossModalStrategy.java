@@ -19,28 +19,10 @@ import java.util.Map;
  * caption, table-image → OCR, image+text → caption + instruction — and are embedded by the same
  * text encoder. One kNN search.
  */
-public final class CrossModalStrategy implements Strategy {
+public record CrossModalStrategy(
+    String id, TextEncoder encoder, ItemDescriber describer, QueryText queryText, IndexSpec index)
+    implements Strategy {
   public static final String FIELD = "caption";
-
-  private final String id;
-  private final TextEncoder encoder;
-  private final ItemDescriber describer;
-  private final QueryText queryText;
-  private final IndexSpec index;
-
-  public CrossModalStrategy(
-      String id, TextEncoder encoder, ItemDescriber describer, QueryText queryText, IndexSpec index) {
-    this.id = id;
-    this.encoder = encoder;
-    this.describer = describer;
-    this.queryText = queryText;
-    this.index = index;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String fingerprint() {

@@ -20,25 +20,9 @@ import java.util.Map;
  * text → text tower, image and table-image → image tower, image+text → the encoder's combination.
  * One kNN search.
  */
-public final class JointStrategy implements Strategy {
+public record JointStrategy(String id, JointEncoder encoder, boolean withName, IndexSpec index)
+    implements Strategy {
   public static final String FIELD = "image";
-
-  private final String id;
-  private final JointEncoder encoder;
-  private final boolean withName;
-  private final IndexSpec index;
-
-  public JointStrategy(String id, JointEncoder encoder, boolean withName, IndexSpec index) {
-    this.id = id;
-    this.encoder = encoder;
-    this.withName = withName;
-    this.index = index;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String fingerprint() {
