@@ -51,7 +51,7 @@ final class DiskStore implements Closeable {
 
   static DiskStore open(Path file, String description, Predicate<ByteBuffer> validValue,
       FramedFile.FrameWriter writer) {
-    Path at = file.toAbsolutePath().normalize();
+    Path at = realPath(file);
     synchronized (OPEN) {
       DiskStore s = OPEN.get(at);
       if (s == null) {
@@ -61,6 +61,18 @@ final class DiskStore implements Closeable {
       }
       s.users++;
       return s;
+    }
+  }
+
+  /** The file's path with its folder's links resolved: one instance per file, however named. */
+  private static Path realPath(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(absolute.getParent());
+      return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+    } catch (IOException e) {
+      throw new InfrastructureException("cache " + file + ": cannot create its folder: "
+          + e.getMessage(), e);
     }
   }
 
