@@ -1,20 +1,18 @@
 package io.lensbench.datasets;
 
+import static io.lensbench.datasets.JsonLines.stringMap;
+import static io.lensbench.datasets.JsonLines.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -39,9 +37,8 @@ public final class DatasetLoader {
     return new DatasetLoader(options).loadWithReport(dir);
   }
 
-  private record ParsedItem(int line, Item item, boolean valid) {}
-
-  private record ParsedQuery(String file, int line, Query query, boolean valid) {}
+  /** A corpus line as read: {@code valid} is false when it has a problem. */
+  record ParsedItem(int line, Item item, boolean valid) {}
 
   public LoadResult loadWithReport(Path dirIn) {
     Path dir = dirIn.toAbsolutePath().normalize();
@@ -52,79 +49,113 @@ public final class DatasetLoader {
     }
     Map<String, Object> card = readCard(cardFile);
     Problems problems = new Problems();
-    ImageCheck images = new ImageCheck();
-    Map<String, Path> roots = imageRoots(card, dir);
-
+    ImageRoots images = new ImageRoots(card, dir, options);
     verifyChecksums(dir, card, problems);
+    Map<String, ParsedItem> parsedItems = readCorpus(dir, images, problems);
+    Map<String, Split> splits = readSplits(dir, parsedItems, problems);
+    String searchSplit = card.get("searchSplit") instanceof String s ? s : "all";
+    List<Problem> cascade = new ArrayList<>();
+    QuerySetLoader sets = new QuerySetLoader(dir, parsedItems, splits, searchSplit, images,
+        problems, cascade);
+    List<QuerySet> querySets = new ArrayList<>();
+    for (String set : setNames(dir)) {
+      querySets.add(sets.load(set));
+    }
+    if (!problems.isEmpty() && !options.skipInvalid()) {
+      problems.throwIfAny("dataset " + dir + " is invalid");
+    }
+    List<Problem> skipped = new ArrayList<>(problems.list());
+    skipped.addAll(cascade);
+    Map<String, Item> validItems = new LinkedHashMap<>();
+    parsedItems.forEach((id, p) -> {
+      if (p.valid()) {
+        validItems.put(id, p.item());
+      }
+    });
+    Map<String, Split> keptSplits = new LinkedHashMap<>();
+    splits.forEach((id, s) -> {
+      if (validItems.containsKey(id)) {
+        keptSplits.put(id, s);
+      }
+    });
+    String name = card.get("name") instanceof String n ? n : dir.getFileName().toString();
+    String checksum = card.get("checksum") instanceof String c ? c : "";
+    Dataset ds = new Dataset(name, dir, validItems, querySets, keptSplits, checksum, card);
+    return new LoadResult(ds, skipped);
+  }
 
-    // corpus
+  private static Map<String, ParsedItem> readCorpus(Path dir, ImageRoots images,
+      Problems problems) {
     Map<String, ParsedItem> parsedItems = new LinkedHashMap<>();
-    readJsonl(dir.resolve(NativeLayout.CORPUS), NativeLayout.CORPUS, problems, (line, node) -> {
+    JsonLines.read(dir.resolve(NativeLayout.CORPUS), NativeLayout.CORPUS, problems, (line, node) -> {
       String id = text(node, "id");
       if (id == null || id.isBlank()) {
         problems.add(NativeLayout.CORPUS, line, "", "item without an 'id'");
-        return;
-      }
-      if (parsedItems.containsKey(id)) {
+      } else if (parsedItems.containsKey(id)) {
         problems.add(NativeLayout.CORPUS, line, id, String.format(Locale.ROOT,
             "duplicate item id '%s' (first on line %d)", id, parsedItems.get(id).line()));
-        return;
+      } else {
+        parsedItems.put(id, item(line, id, node, images, problems));
       }
-      boolean valid = true;
-      Map<String, String> texts = stringMap(node.get("texts"), true);
-      for (Map.Entry<String, String> t : texts.entrySet()) {
-        if (t.getValue() == null || t.getValue().isBlank()) {
-          problems.add(NativeLayout.CORPUS, line, id, "empty text field '" + t.getKey() + "'");
-          valid = false;
-        }
-      }
-      String imageRef = text(node, "image");
-      Path image = null;
-      if (imageRef != null) {
-        image = resolveImage(imageRef, dir, roots);
-        String p = image == null ? "image root of '" + imageRef + "' is not declared in dataset.json imageRoots"
-            : options.checkImages() ? images.problem(image) : null;
-        if (p != null) {
-          problems.add(NativeLayout.CORPUS, line, id, p);
-          valid = false;
-        }
-      }
-      if (texts.isEmpty() && imageRef == null) {
-        problems.add(NativeLayout.CORPUS, line, id, "item has neither texts nor an image");
+    });
+    return parsedItems;
+  }
+
+  private static ParsedItem item(int line, String id, JsonNode node, ImageRoots images,
+      Problems problems) {
+    boolean valid = true;
+    Map<String, String> texts = stringMap(node.get("texts"), true);
+    for (Map.Entry<String, String> t : texts.entrySet()) {
+      if (t.getValue() == null || t.getValue().isBlank()) {
+        problems.add(NativeLayout.CORPUS, line, id, "empty text field '" + t.getKey() + "'");
         valid = false;
       }
-      Item item = new Item(id, image, texts, stringMap(node.get("attributes"), false));
-      parsedItems.put(id, new ParsedItem(line, item, valid));
-    });
-
-    // splits
-    Map<String, Split> splits = new LinkedHashMap<>();
-    Path splitsFile = dir.resolve(NativeLayout.SPLITS);
-    if (Files.isRegularFile(splitsFile)) {
-      List<String> lines = readLines(splitsFile, NativeLayout.SPLITS, problems);
-      for (int i = 0; i < lines.size(); i++) {
-        String l = lines.get(i);
-        if (l.isBlank() || (i == 0 && l.startsWith("item\t"))) {
-          continue;
-        }
-        String[] f = l.split("\t", -1);
-        if (f.length != 2 || !(f[1].equals("train") || f[1].equals("test"))) {
-          problems.add(NativeLayout.SPLITS, i + 1, f[0],
-              "expected 'item<TAB>train|test', found '" + l + "'");
-          continue;
-        }
-        if (!parsedItems.containsKey(f[0])) {
-          problems.add(NativeLayout.SPLITS, i + 1, f[0], "split names unknown item '" + f[0] + "'");
-          continue;
-        }
-        if (splits.put(f[0], Split.valueOf(f[1].toUpperCase(Locale.ROOT))) != null) {
-          problems.add(NativeLayout.SPLITS, i + 1, f[0], "item '" + f[0] + "' listed twice");
-        }
+    }
+    String imageRef = text(node, "image");
+    Path image = null;
+    if (imageRef != null) {
+      ImageRoots.Resolved r = images.resolve(imageRef);
+      image = r.path();
+      if (r.problem() != null) {
+        problems.add(NativeLayout.CORPUS, line, id, r.problem());
+        valid = false;
       }
     }
-    String searchSplit = card.get("searchSplit") instanceof String s ? s : "all";
+    if (texts.isEmpty() && imageRef == null) {
+      problems.add(NativeLayout.CORPUS, line, id, "item has neither texts nor an image");
+      valid = false;
+    }
+    Item item = new Item(id, image, texts, stringMap(node.get("attributes"), false));
+    return new ParsedItem(line, item, valid);
+  }
 
-    // query sets
+  private static Map<String, Split> readSplits(Path dir, Map<String, ParsedItem> parsedItems,
+      Problems problems) {
+    Map<String, Split> splits = new LinkedHashMap<>();
+    Path splitsFile = dir.resolve(NativeLayout.SPLITS);
+    if (!Files.isRegularFile(splitsFile)) {
+      return splits;
+    }
+    List<String> lines = JsonLines.readLines(splitsFile, NativeLayout.SPLITS, problems);
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.isBlank() || (i == 0 && l.startsWith("item\t"))) {
+        continue;
+      }
+      String[] f = l.split("\t", -1);
+      if (f.length != 2 || !(f[1].equals("train") || f[1].equals("test"))) {
+        problems.add(NativeLayout.SPLITS, i + 1, f[0],
+            "expected 'item<TAB>train|test', found '" + l + "'");
+      } else if (!parsedItems.containsKey(f[0])) {
+        problems.add(NativeLayout.SPLITS, i + 1, f[0], "split names unknown item '" + f[0] + "'");
+      } else if (splits.put(f[0], Split.valueOf(f[1].toUpperCase(Locale.ROOT))) != null) {
+        problems.add(NativeLayout.SPLITS, i + 1, f[0], "item '" + f[0] + "' listed twice");
+      }
+    }
+    return splits;
+  }
+
+  private static List<String> setNames(Path dir) {
     List<String> setNames = new ArrayList<>();
     Path qdir = dir.resolve(NativeLayout.QUERIES_DIR);
     if (Files.isDirectory(qdir)) {
@@ -136,173 +167,7 @@ public final class DatasetLoader {
         throw new BadInputException("cannot list " + qdir + ": " + e.getMessage());
       }
     }
-    Map<String, Item> validItems = new LinkedHashMap<>();
-    parsedItems.forEach((id, p) -> {
-      if (p.valid()) {
-        validItems.put(id, p.item());
-      }
-    });
-    List<Problem> cascade = new ArrayList<>();
-    List<QuerySet> sets = new ArrayList<>();
-    for (String set : setNames) {
-      sets.add(loadSet(dir, set, parsedItems, validItems, splits, searchSplit, roots, images,
-          problems, cascade));
-    }
-
-    if (!problems.isEmpty() && !options.skipInvalid()) {
-      problems.throwIfAny("dataset " + dir + " is invalid");
-    }
-    List<Problem> skipped = new ArrayList<>(problems.list());
-    skipped.addAll(cascade);
-    Map<String, Split> keptSplits = new LinkedHashMap<>();
-    splits.forEach((id, s) -> {
-      if (validItems.containsKey(id)) {
-        keptSplits.put(id, s);
-      }
-    });
-    String name = card.get("name") instanceof String n ? n : dir.getFileName().toString();
-    String checksum = card.get("checksum") instanceof String c ? c : "";
-    Dataset ds = new Dataset(name, dir, validItems, sets, keptSplits, checksum, card);
-    return new LoadResult(ds, skipped);
-  }
-
-  private QuerySet loadSet(Path dir, String set, Map<String, ParsedItem> parsedItems,
-      Map<String, Item> validItems, Map<String, Split> splits, String searchSplit,
-      Map<String, Path> roots, ImageCheck images, Problems problems, List<Problem> cascade) {
-    String qfile = NativeLayout.QUERIES_DIR + "/" + set + ".jsonl";
-    Map<String, ParsedQuery> parsed = new LinkedHashMap<>();
-    readJsonl(dir.resolve(qfile), qfile, problems, (line, node) -> {
-      String id = text(node, "id");
-      if (id == null || id.isBlank()) {
-        problems.add(qfile, line, "", "query without an 'id'");
-        return;
-      }
-      if (parsed.containsKey(id)) {
-        problems.add(qfile, line, id, String.format(Locale.ROOT,
-            "duplicate query id '%s' (first on line %d)", id, parsed.get(id).line()));
-        return;
-      }
-      String kindName = text(node, "kind");
-      QueryKind kind;
-      try {
-        kind = QueryKind.parse(kindName == null ? "(missing)" : kindName, qfile + " line " + line);
-      } catch (BadInputException e) {
-        problems.add(qfile, line, id, String.format(Locale.ROOT,
-            "unknown query kind '%s' (expected one of text, image, table_image, image_text)", kindName));
-        parsed.put(id, new ParsedQuery(qfile, line, null, false));
-        return;
-      }
-      boolean valid = true;
-      String qtext = text(node, "text");
-      if (kind.hasText() && (qtext == null || qtext.isBlank())) {
-        problems.add(qfile, line, id, "empty text for a " + kind.wireName() + " query");
-        valid = false;
-      }
-      String imageRef = text(node, "image");
-      Path image = null;
-      if (kind.hasImage()) {
-        if (imageRef == null || imageRef.isBlank()) {
-          problems.add(qfile, line, id, "no image for a " + kind.wireName() + " query");
-          valid = false;
-        } else {
-          image = resolveImage(imageRef, dir, roots);
-          String p = image == null ? "image root of '" + imageRef + "' is not declared in dataset.json imageRoots"
-              : options.checkImages() ? images.problem(image) : null;
-          if (p != null) {
-            problems.add(qfile, line, id, p);
-            valid = false;
-          }
-        }
-      }
-      String language = text(node, "language");
-      if (language == null || language.isBlank()) {
-        problems.add(qfile, line, id, "missing 'language' (ISO 639-1 code, or 'none')");
-        valid = false;
-      }
-      Set<String> exclude = new LinkedHashSet<>();
-      JsonNode ex = node.get("excludeIds");
-      if (ex != null && ex.isArray()) {
-        for (JsonNode e : ex) {
-          if (!parsedItems.containsKey(e.asText())) {
-            problems.add(qfile, line, id, "excludeIds names unknown item '" + e.asText() + "'");
-            valid = false;
-          }
-          exclude.add(e.asText());
-        }
-      }
-      Query q = new Query(id, kind, language, qtext, image, stringMap(node.get("attributes"), false), exclude);
-      parsed.put(id, new ParsedQuery(qfile, line, q, valid));
-    });
-
-    String rfile = NativeLayout.QRELS_DIR + "/" + set + ".qrels";
-    Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
-    Path rpath = dir.resolve(rfile);
-    if (!Files.isRegularFile(rpath)) {
-      problems.add(rfile, 0, "", "qrels file missing for query set '" + set + "'");
-    } else {
-      Map<String, Integer> seen = new HashMap<>();
-      for (QrelsFiles.Line l : QrelsFiles.read(rpath, rfile, problems)) {
-        String pair = l.queryId() + "/" + l.docId();
-        ParsedQuery pq = parsed.get(l.queryId());
-        if (pq == null) {
-          problems.add(rfile, l.line(), pair, "qrels name unknown query '" + l.queryId()
-              + "' (not in " + qfile + ")");
-          continue;
-        }
-        ParsedItem pi = parsedItems.get(l.docId());
-        if (pi == null) {
-          problems.add(rfile, l.line(), pair, String.format(Locale.ROOT,
-              "qrels name unknown item '%s' (not in %s, %d items)", l.docId(), NativeLayout.CORPUS,
-              parsedItems.size()));
-          continue;
-        }
-        if (searchSplit.equals("test") && splits.get(l.docId()) == Split.TRAIN) {
-          problems.add(rfile, l.line(), pair, "qrels name train item '" + l.docId()
-              + "' but dataset.json says searchSplit=test");
-          continue;
-        }
-        Integer first = seen.putIfAbsent(pair, l.line());
-        if (first != null) {
-          problems.add(rfile, l.line(), pair, String.format(Locale.ROOT,
-              "duplicate judgment for %s (first on line %d)", pair, first));
-          continue;
-        }
-        if (!pi.valid()) {
-          cascade.add(new Problem(rfile, l.line(), pair, "skipped: item '" + l.docId() + "' was skipped"));
-          continue;
-        }
-        if (!pq.valid()) {
-          continue; // the whole query is skipped and listed already
-        }
-        judgments.computeIfAbsent(l.queryId(), k -> new LinkedHashMap<>()).put(l.docId(), l.grade());
-      }
-    }
-    List<Query> queries = new ArrayList<>();
-    Map<String, Map<String, Integer>> kept = new LinkedHashMap<>();
-    for (ParsedQuery pq : parsed.values()) {
-      if (!pq.valid()) {
-        continue;
-      }
-      Query q = pq.query();
-      Map<String, Integer> j = judgments.getOrDefault(q.id(), Map.of());
-      boolean anyRelevant = j.entrySet().stream()
-          .anyMatch(e -> e.getValue() > 0 && !q.excludeIds().contains(e.getKey()));
-      if (!anyRelevant) {
-        boolean hadSkippedItems = cascade.stream().anyMatch(c -> c.file().equals(rfile)
-            && c.recordId().startsWith(q.id() + "/"));
-        if (hadSkippedItems) {
-          cascade.add(new Problem(pq.file(), pq.line(), q.id(),
-              "skipped: no relevant item left after skipping invalid items"));
-        } else {
-          problems.add(pq.file(), pq.line(), q.id(), "query has no relevant item in " + rfile
-              + " (expected at least one judgment with grade > 0 outside excludeIds)");
-        }
-        continue;
-      }
-      queries.add(q);
-      kept.put(q.id(), j);
-    }
-    return new QuerySet(set, queries, new Qrels(kept));
+    return setNames;
   }
 
   private static Map<String, Object> readCard(Path cardFile) {
@@ -322,62 +187,6 @@ public final class DatasetLoader {
     return card;
   }
 
-  /**
-   * Image roots declared in the card: {@code imageRoots: {name: {dataset, builtFrom}}}. A root is
-   * found under the data root (--data, LENSBENCH_DATA, ../shared/datasets, ./data) and, failing
-   * that, at the path it was built from.
-   */
-  private Map<String, Path> imageRoots(Map<String, Object> card, Path dir) {
-    Map<String, Path> roots = new HashMap<>();
-    if (!(card.get("imageRoots") instanceof Map<?, ?> decl)) {
-      return roots;
-    }
-    for (Map.Entry<?, ?> e : decl.entrySet()) {
-      String rootName = String.valueOf(e.getKey());
-      if (!(e.getValue() instanceof Map<?, ?> spec) || !(spec.get("dataset") instanceof String ds)) {
-        throw new BadInputException(dir.resolve(NativeLayout.CARD) + ": imageRoots." + rootName
-            + " must be {\"dataset\": NAME, \"builtFrom\": PATH}");
-      }
-      Object built = spec.get("builtFrom");
-      DataRoot dr = DataRoot.fromEnvironment(options.dataRoot());
-      Path found = null;
-      for (Map.Entry<String, Path> c : dr.candidates()) {
-        if (Files.isDirectory(c.getValue().resolve(ds))) {
-          found = c.getValue().resolve(ds);
-          break;
-        }
-        if (c.getKey().equals("--data")) {
-          break;
-        }
-      }
-      if (found == null && options.dataRoot() == null && built instanceof String b
-          && Files.isDirectory(Path.of(b))) {
-        found = Path.of(b);
-      }
-      if (found == null) {
-        try {
-          dr.locate(ds, "");
-        } catch (BadInputException ex) {
-          throw new BadInputException("images of " + dir + " live in data source '" + ds
-              + "' (built from " + built + "), which is not found: " + ex.getMessage());
-        }
-      }
-      roots.put(rootName, found);
-    }
-    return roots;
-  }
-
-  /** Resolves a stored image reference: {@code root:rel}, absolute, or relative to the dataset. */
-  static Path resolveImage(String ref, Path dir, Map<String, Path> roots) {
-    int colon = ref.indexOf(':');
-    if (colon > 1) {
-      Path root = roots.get(ref.substring(0, colon));
-      return root == null ? null : root.resolve(ref.substring(colon + 1)).normalize();
-    }
-    Path p = Path.of(ref);
-    return p.isAbsolute() ? p : dir.resolve(p).normalize();
-  }
-
   private static void verifyChecksums(Path dir, Map<String, Object> card, Problems problems) {
     if (!(card.get("files") instanceof Map<?, ?> files)) {
       return;
@@ -394,65 +203,4 @@ public final class DatasetLoader {
       }
     }
   }
-
-  interface LineHandler {
-    void accept(int line, JsonNode node);
-  }
-
-  private static void readJsonl(Path file, String display, Problems problems, LineHandler h) {
-    if (!Files.isRegularFile(file)) {
-      problems.add(display, 0, "", "file missing");
-      return;
-    }
-    List<String> lines = readLines(file, display, problems);
-    for (int i = 0; i < lines.size(); i++) {
-      String l = lines.get(i);
-      if (l.isBlank()) {
-        continue;
-      }
-      JsonNode node;
-      try {
-        node = Json.LINE.readTree(l);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        problems.add(display, i + 1, "", "not valid JSON: " + e.getOriginalMessage());
-        continue;
-      }
-      if (!node.isObject()) {
-        problems.add(display, i + 1, "", "expected a JSON object, found " + node.getNodeType());
-        continue;
-      }
-      h.accept(i + 1, node);
-    }
-  }
-
-  private static List<String> readLines(Path file, String display, Problems problems) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      problems.add(display, 0, "", "cannot read: " + e.getMessage());
-      return List.of();
-    }
-  }
-
-  static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  static Map<String, String> stringMap(JsonNode node, boolean keepNulls) {
-    Map<String, String> m = new LinkedHashMap<>();
-    if (node != null && node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isNull()) {
-          m.put(e.getKey(), e.getValue().asText());
-        } else if (keepNulls) {
-          m.put(e.getKey(), null);
-        }
-      }
-    }
-    return m;
-  }
-
 }

@@ -30,8 +30,11 @@ public final class NativeLayout {
 
   private NativeLayout() {}
 
-  /** A corpus line as stored: image is a stored reference ({@code root:rel/path}, relative or absolute). */
-  public record ItemRecord(String id, String image, Map<String, String> texts,
+  /**
+   * One line of {@code corpus.jsonl} as stored: image is a stored reference ({@code root:rel/path},
+   * relative or absolute).
+   */
+  public record CorpusLine(String id, String image, Map<String, String> texts,
       Map<String, String> derived, Map<String, String> attributes) {
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -48,8 +51,8 @@ public final class NativeLayout {
     }
   }
 
-  /** A query line as stored. */
-  public record QueryRecord(String id, QueryKind kind, String language, String text, String image,
+  /** One line of {@code queries/<set>.jsonl} as stored. */
+  public record QueryLine(String id, QueryKind kind, String language, String text, String image,
       Map<String, String> attributes, List<String> excludeIds) {
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -64,14 +67,14 @@ public final class NativeLayout {
     }
   }
 
-  /** A query set as stored. */
-  public record QuerySetRecord(String name, List<QueryRecord> queries, Qrels qrels) {}
+  /** A query set as stored: {@code queries/<name>.jsonl} and {@code qrels/<name>.qrels}. */
+  public record QuerySetFiles(String name, List<QueryLine> queries, Qrels qrels) {}
 
-  public static void writeCorpus(Path dir, List<ItemRecord> items) {
+  public static void writeCorpus(Path dir, List<CorpusLine> items) {
     writeLines(dir.resolve(CORPUS), items.stream().map(i -> Json.line(i.toJson())).toList());
   }
 
-  public static void writeQuerySet(Path dir, QuerySetRecord set) {
+  public static void writeQuerySet(Path dir, QuerySetFiles set) {
     mkdirs(dir.resolve(QUERIES_DIR));
     mkdirs(dir.resolve(QRELS_DIR));
     writeLines(dir.resolve(QUERIES_DIR).resolve(set.name() + ".jsonl"),

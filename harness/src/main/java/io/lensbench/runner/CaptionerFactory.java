@@ -1,6 +1,6 @@
 package io.lensbench.runner;
 
-import io.lensbench.cache.CachedCaptioner;
+import io.lensbench.captioners.CachedCaptioner;
 import io.lensbench.captioners.AttributeCaptioner;
 import io.lensbench.captioners.Captioner;
 import io.lensbench.captioners.OcrCaptioner;

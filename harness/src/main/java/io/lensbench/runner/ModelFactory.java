@@ -1,7 +1,7 @@
 package io.lensbench.runner;
 
-import io.lensbench.cache.CachedJointEncoder;
-import io.lensbench.cache.CachedTextEncoder;
+import io.lensbench.encoders.CachedJointEncoder;
+import io.lensbench.encoders.CachedTextEncoder;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.datasets.Dataset;

@@ -1,6 +1,9 @@
 package io.lensbench.runner;
 
+import io.lensbench.captioners.CachedCaptioner;
 import io.lensbench.captioners.Captioner;
+import io.lensbench.encoders.CachedJointEncoder;
+import io.lensbench.encoders.CachedTextEncoder;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.runner.Experiment.IndexConfig;
@@ -21,7 +24,9 @@ import java.util.Map;
 
 /**
  * Builds strategies from resolved specs. Each model is opened once through {@link Components}
- * and wrapped in an in-run {@link Memo}, so strategies sharing a model share its results.
+ * and wrapped in an in-run memory cache, so strategies sharing a model share its results: an
+ * image, text or caption needed by several strategies is computed once per run and every store
+ * receives the very same vectors.
  */
 final class StrategyFactory {
   private final Components components;
@@ -82,15 +87,15 @@ final class StrategyFactory {
   }
 
   private TextEncoder text(String id) {
-    return texts.computeIfAbsent(id, k -> Memo.text(components.textEncoder(k)));
+    return texts.computeIfAbsent(id, k -> CachedTextEncoder.inMemory(components.textEncoder(k)));
   }
 
   private JointEncoder joint(String id) {
-    return joints.computeIfAbsent(id, k -> Memo.joint(components.jointEncoder(k)));
+    return joints.computeIfAbsent(id, k -> CachedJointEncoder.inMemory(components.jointEncoder(k)));
   }
 
   private Captioner captioner(String id) {
-    return captioners.computeIfAbsent(id, k -> Memo.captioner(components.captioner(k)));
+    return captioners.computeIfAbsent(id, k -> CachedCaptioner.inMemory(components.captioner(k)));
   }
 
   List<String> modelIds() {

@@ -1,5 +1,7 @@
 package io.lensbench.captioners;
 
+import io.lensbench.cache.BatchedCache;
+import io.lensbench.cache.MemoryStore;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.Hashing;
 import io.lensbench.encoders.JointEncoder;
@@ -7,7 +9,6 @@ import io.lensbench.encoders.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class AttributeCaptioner implements Captioner {
 
   private final JointEncoder joint;
   private final Vocabulary vocab;
-  private final Map<String, float[]> promptVectors = new HashMap<>();
+  private final BatchedCache<float[]> promptVectors = BatchedCache.ofVectors(new MemoryStore<>());
 
   /** The joint encoder is borrowed: closing the captioner does not close it. */
   public AttributeCaptioner(JointEncoder joint, Vocabulary vocab) {
@@ -160,22 +161,11 @@ public final class AttributeCaptioner implements Captioner {
     for (String c : candidates) {
       prompts.add(prefix + c + suffix);
     }
-    List<String> missing = new ArrayList<>();
-    for (String p : prompts) {
-      if (!promptVectors.containsKey(p) && !missing.contains(p)) {
-        missing.add(p);
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<float[]> pv = joint.embedTexts(missing);
-      for (int i = 0; i < missing.size(); i++) {
-        promptVectors.put(missing.get(i), pv.get(i));
-      }
-    }
+    List<float[]> pv = promptVectors.get(prompts, p -> p, joint::embedTexts);
     int bestIdx = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < prompts.size(); i++) {
-      double s = Vectors.dot(v, promptVectors.get(prompts.get(i)));
+      double s = Vectors.dot(v, pv.get(i));
       if (s > bestScore) {
         bestScore = s;
         bestIdx = i;
@@ -186,6 +176,6 @@ public final class AttributeCaptioner implements Captioner {
 
   @Override
   public void close() {
-    promptVectors.clear();
+    promptVectors.close();
   }
 }

@@ -4,8 +4,9 @@ import ai.djl.engine.Engine;
 import io.lensbench.core.InfrastructureException;
 
 /**
- * Initialises DJL engines in the order that works in one JVM (FACTS: ONNX Runtime must be
- * initialised through DJL before anything else creates an OrtEnvironment).
+ * Initialises DJL engines in the order that works in one JVM: ONNX Runtime must be initialised
+ * through DJL before anything else creates an OrtEnvironment (otherwise DJL fails with
+ * "OrtEnvironment already exists").
  */
 public final class DjlEngines {
   private DjlEngines() {}

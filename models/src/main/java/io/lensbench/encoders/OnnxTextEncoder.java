@@ -178,7 +178,7 @@ public final class OnnxTextEncoder implements TextEncoder {
         v[d] = (float) (acc[d] / denom);
       }
     }
-    return spec.normalize() ? Vectors.l2normalize(v) : v;
+    return spec.normalize() ? Vectors.normalizeInPlace(v) : v;
   }
 
   @Override

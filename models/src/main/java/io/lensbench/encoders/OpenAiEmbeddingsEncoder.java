@@ -247,7 +247,7 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
             v.length));
       }
       dimension = v.length;
-      out[index] = cfg.normalize() ? Vectors.l2normalize(v) : v;
+      out[index] = cfg.normalize() ? Vectors.normalizeInPlace(v) : v;
     }
     return List.of(out);
   }

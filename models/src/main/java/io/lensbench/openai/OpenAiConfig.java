@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -123,49 +122,21 @@ public record OpenAiConfig(
       throw new BadInputException(where + ": expected an object with baseUrl and model, found "
           + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!KEYS.contains(k)) {
-        throw new BadInputException(where + ": unknown key '" + k + "' (expected one of "
-            + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-      }
-    }
-    OpenAiConfig d = of(text(node, "baseUrl", null, where), text(node, "model", null, where));
+    JsonFields.checkKeys(node, KEYS, where, "");
+    OpenAiConfig d = of(JsonFields.text(node, "baseUrl", null, where), JsonFields.text(node, "model", null, where));
     try {
       return new OpenAiConfig(d.baseUrl(), d.model(),
-          text(node, "apiKeyEnv", DEFAULT_API_KEY_ENV, where),
-          Duration.ofMillis(Math.round(number(node, "timeoutSeconds", 60, where) * 1000)),
-          (int) number(node, "maxConcurrency", d.maxConcurrency(), where),
-          (int) number(node, "maxRetries", d.maxRetries(), where),
-          Duration.ofMillis((long) number(node, "backoffInitialMs", 500, where)),
-          Duration.ofMillis((long) number(node, "backoffMaxMs", 20_000, where)),
-          ResponseFormatMode.parse(text(node, "responseFormat", "json_schema", where),
+          JsonFields.text(node, "apiKeyEnv", DEFAULT_API_KEY_ENV, where),
+          Duration.ofMillis(Math.round(JsonFields.number(node, "timeoutSeconds", 60, where) * 1000)),
+          (int) JsonFields.number(node, "maxConcurrency", d.maxConcurrency(), where),
+          (int) JsonFields.number(node, "maxRetries", d.maxRetries(), where),
+          Duration.ofMillis((long) JsonFields.number(node, "backoffInitialMs", 500, where)),
+          Duration.ofMillis((long) JsonFields.number(node, "backoffMaxMs", 20_000, where)),
+          ResponseFormatMode.parse(JsonFields.text(node, "responseFormat", "json_schema", where),
               where + ".responseFormat"));
     } catch (BadInputException e) {
       throw new BadInputException(where + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String text(JsonNode node, String key, String dflt, String where) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isTextual()) {
-      throw new BadInputException(where + "." + key + ": expected a string, found " + v);
-    }
-    return v.asText();
-  }
-
-  private static double number(JsonNode node, String key, double dflt, String where) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isNumber()) {
-      throw new BadInputException(where + "." + key + ": expected a number, found " + v);
-    }
-    return v.asDouble();
   }
 
   private static void requirePositive(Duration d, String name, String where) {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lensbench.captioners.CachedCaptioner;
 import io.lensbench.captioners.Captioner;
 import io.lensbench.captioners.OcrCaptioner;
 import io.lensbench.captioners.OcrCaptionerTestSupport;
 import io.lensbench.testkit.FakeEmbeddingsServer;
 import io.lensbench.encoders.OpenAiEmbeddingsEncoder;
+import io.lensbench.encoders.CachedTextEncoder;
 import io.lensbench.encoders.TextEncoder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,18 +53,18 @@ class CacheTest {
   }
 
   @Test
-  void tornTailIsIgnored() throws Exception {
-    try (EmbeddingCache c = EmbeddingCache.open(root, "model-x", "image")) {
-      c.put(EmbeddingCache.textKey("a"), new float[] {1f, 2f});
-    }
-    Path file;
-    try (var s = Files.walk(root)) {
-      file = s.filter(p -> p.toString().endsWith("image.bin")).findFirst().orElseThrow();
-    }
-    Files.write(file, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
-    try (EmbeddingCache c = EmbeddingCache.open(root, "model-x", "image")) {
-      assertEquals(1, c.size());
-      assertArrayEquals(new float[] {1f, 2f}, c.get(EmbeddingCache.textKey("a")));
+  void inMemoryCacheEncodesEachTextOnceAndLeavesTheDelegateOpen() throws Exception {
+    try (FakeEmbeddingsServer server = new FakeEmbeddingsServer();
+        TextEncoder inner = new OpenAiEmbeddingsEncoder(
+            OpenAiEmbeddingsEncoder.Config.of(server.baseUrl(), "m"))) {
+      TextEncoder memo = CachedTextEncoder.inMemory(inner);
+      List<float[]> first = memo.embed(List.of("a", "b", "a"), TextEncoder.Role.PASSAGE);
+      assertEquals(2, server.inputs());
+      assertArrayEquals(first.get(1), memo.embed(List.of("b"), TextEncoder.Role.PASSAGE).get(0));
+      assertEquals(2, server.inputs(), "a memory hit makes no call");
+      memo.close();
+      inner.embed(List.of("c"), TextEncoder.Role.PASSAGE);
+      assertEquals(3, server.inputs(), "closing the memory cache leaves the delegate open");
     }
   }
 

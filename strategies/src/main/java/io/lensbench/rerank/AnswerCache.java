@@ -3,6 +3,7 @@ package io.lensbench.rerank;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lensbench.cache.CacheStore;
 import io.lensbench.core.Hashing;
 import io.lensbench.core.InfrastructureException;
 import java.io.IOException;
@@ -10,14 +11,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /**
  * Model answers on disk, one JSON file per key under {@code <dir>/<2 hex>/<sha256>.json}. The
  * key is the SHA-256 of a canonical JSON description of the call (query text and image hash,
  * candidate ids, texts and image hashes, model, prompt hash, parameters). Writes are atomic
- * (temp file + move), so concurrent runs sharing a cache never see half a file.
+ * (temp file + move), so concurrent runs sharing a cache never see half a file, and a crash
+ * leaves either the old entry or the new one. Entries grow per query (caption, first answer,
+ * feedback answer), so the reranker reads and writes one key at a time rather than through a
+ * {@link io.lensbench.cache.BatchedCache}.
  */
-public final class AnswerCache {
+public final class AnswerCache implements CacheStore<ObjectNode> {
   private final Path dir;
   private final ObjectMapper json;
 
@@ -43,6 +48,7 @@ public final class AnswerCache {
   }
 
   /** The stored entry, or null. A corrupt entry is treated as missing (and overwritten later). */
+  @Override
   public ObjectNode get(String key) {
     Path f = file(key);
     if (!Files.isRegularFile(f)) {
@@ -56,6 +62,12 @@ public final class AnswerCache {
     }
   }
 
+  @Override
+  public void putAll(Map<String, ObjectNode> entries) {
+    entries.forEach(this::put);
+  }
+
+  @Override
   public void put(String key, ObjectNode entry) {
     Path f = file(key);
     try {

@@ -1,16 +1,17 @@
 package io.lensbench.rerank;
 
+import io.lensbench.cache.BatchedCache;
+import io.lensbench.cache.MemoryStore;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
+import io.lensbench.encoders.Vectors;
 import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -38,7 +39,8 @@ public final class EncoderReranker implements Reranker {
   private final Mode mode;
   private final TextEncoder text;
   private final JointEncoder joint;
-  private final Map<String, float[]> memo = new ConcurrentHashMap<>();
+  private final BatchedCache<float[]> memo =
+      BatchedCache.ofVectors(new MemoryStore<>(MEMO_LIMIT));
 
   private EncoderReranker(String name, Mode mode, TextEncoder text, JointEncoder joint) {
     this.name = name;
@@ -112,7 +114,7 @@ public final class EncoderReranker implements Reranker {
     }
     List<SearchHit> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
-      scored.add(new SearchHit(candidates.get(i).id(), cosine(q, cands.get(i))));
+      scored.add(new SearchHit(candidates.get(i).id(), Vectors.cosine(q, cands.get(i))));
     }
     List<SearchHit> ranking = new ArrayList<>(scored);
     ranking.sort(Comparator.comparingDouble(SearchHit::score).reversed()); // stable: ties keep order
@@ -122,50 +124,11 @@ public final class EncoderReranker implements Reranker {
 
   private List<float[]> vectors(List<Candidate> candidates, Function<Candidate, String> keyOf,
       Function<List<String>, List<float[]>> embed) {
-    List<String> keys = candidates.stream().map(keyOf).toList();
-    List<String> missing = keys.stream().filter(k -> !memo.containsKey(k)).distinct().toList();
-    if (!missing.isEmpty()) {
-      List<float[]> vs = embed.apply(missing);
-      if (vs.size() != missing.size()) {
-        throw new IllegalStateException("encoder " + encoderId() + " returned " + vs.size()
-            + " vectors for " + missing.size() + " inputs");
-      }
-      if (memo.size() + missing.size() > MEMO_LIMIT) {
-        memo.clear();
-      }
-      for (int i = 0; i < missing.size(); i++) {
-        memo.put(missing.get(i), vs.get(i));
-      }
-    }
-    List<float[]> out = new ArrayList<>(keys.size());
-    for (String k : keys) {
-      float[] v = memo.get(k);
-      if (v == null) { // cleared by a concurrent caller: embed again
-        v = embed.apply(List.of(k)).get(0);
-      }
-      out.add(v);
-    }
-    return out;
-  }
-
-  static double cosine(float[] a, float[] b) {
-    if (a.length != b.length) {
-      throw new IllegalStateException("vector dimensions differ: " + a.length + " vs "
-          + b.length);
-    }
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      na += (double) a[i] * a[i];
-      nb += (double) b[i] * b[i];
-    }
-    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    return memo.get(candidates.stream().map(keyOf).toList(), k -> k, embed);
   }
 
   @Override
   public void close() {
-    memo.clear();
+    memo.close();
   }
 }

@@ -1,29 +1,21 @@
 package io.lensbench.rerank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lensbench.captioners.VlmCaptioner;
 import io.lensbench.core.BadInputException;
-import io.lensbench.core.Hashing;
+import io.lensbench.core.InfrastructureException;
 import io.lensbench.core.LensBenchHome;
+import io.lensbench.core.SearchHit;
 import io.lensbench.datasets.Query;
-import io.lensbench.openai.CallStats;
 import io.lensbench.openai.ChatCallException;
-import io.lensbench.openai.ChatMessage;
-import io.lensbench.openai.ChatRequest;
 import io.lensbench.openai.ChatResponse;
 import io.lensbench.openai.ContentPart;
 import io.lensbench.openai.OpenAiChatClient;
-import io.lensbench.openai.Usage;
-import io.lensbench.core.SearchHit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,23 +27,19 @@ import java.util.function.IntConsumer;
  * Listwise reranking by a vision-language model behind an OpenAI-compatible chat endpoint. One
  * call per query (plus an optional caption call for the query image, plus one feedback call under
  * retry-with-feedback): the query, the candidates as image parts or one labelled grid, and a
- * request for {@code {"ranking":[ids...],"reason":"..."}}. Every answer is parsed and checked
- * against the candidate set; the counts go into {@link RerankCounts}.
+ * request for {@code {"ranking":[ids...],"reason":"..."}} ({@link ListwisePrompt}). Every answer
+ * is parsed and checked against the candidate set; the counts go into {@link RerankCounts}.
+ * Answers are cached per query ({@link StoredAnswers}).
  */
 public final class LlmListwiseReranker implements Reranker {
-  /** Bump when the prompt layout below changes: it is part of the cache key. */
-  private static final String PROMPT_LAYOUT_VERSION = "listwise-v1";
-
   private final LlmRerankConfig config;
   private final OpenAiChatClient client;
   private final boolean ownsClient;
   private final VlmCaptioner captioner;
   private final AnswerParser parser = new AnswerParser();
   private final AnswerCache cache;
-  private final GridRenderer grid;
   private final ObjectMapper json = new ObjectMapper();
-  private final Map<Path, String> imageHashes = new ConcurrentHashMap<>();
-  private final String promptHash;
+  private final ListwisePrompt prompt;
 
   /** Opens its own client; answers cached under LensBenchHome/cache/rerank when enabled. */
   public LlmListwiseReranker(LlmRerankConfig config) {
@@ -70,9 +58,7 @@ public final class LlmListwiseReranker implements Reranker {
     this.ownsClient = ownsClient;
     this.captioner = new VlmCaptioner(client, config.captionPrompt(), 160);
     this.cache = config.cache() ? new AnswerCache(cacheDir, json) : null;
-    this.grid = new GridRenderer(config.gridTileSize(), config.gridColumns());
-    this.promptHash = Hashing.sha256Hex(PROMPT_LAYOUT_VERSION + "\u0000" + config.instructions()
-        + "\u0000" + config.captionPrompt());
+    this.prompt = new ListwisePrompt(config, json);
   }
 
   @Override
@@ -82,30 +68,6 @@ public final class LlmListwiseReranker implements Reranker {
 
   public LlmRerankConfig config() {
     return config;
-  }
-
-  /** Running totals of one query's calls. */
-  private static final class Cost {
-    Usage usage = Usage.NONE;
-    CallStats stats = CallStats.NONE;
-    String error;
-    boolean timedOut;
-
-    void add(ChatResponse r) {
-      usage = usage.plus(r.usage());
-      stats = stats.plus(r.stats());
-    }
-
-    void fail(ChatCallException e) {
-      stats = stats.plus(e.stats());
-      error = e.getMessage();
-      timedOut = e.kind() == ChatCallException.Kind.TIMEOUT;
-    }
-
-    void addStored(ObjectNode call) {
-      usage = usage.plus(new Usage(call.path("promptTokens").asLong(0),
-          call.path("completionTokens").asLong(0)));
-    }
   }
 
   @Override
@@ -123,83 +85,31 @@ public final class LlmListwiseReranker implements Reranker {
           0, 0, false, 0, false, 0, false, 0, 0, ms(t0), false, null);
       return new RerankResult(scored(ids), before, counts, null);
     }
-    Cost cost = new Cost();
-    String key = cache == null ? null : AnswerCache.keyOf(json, cacheKey(query, candidates));
-    ObjectNode entry = cache == null ? null : cache.get(key);
-    boolean cached = entry != null && entry.has("initial");
-    if (!cached) {
-      entry = json.createObjectNode();
-    }
-
+    CallCost cost = new CallCost();
+    StoredAnswers answers = new StoredAnswers(json, cache,
+        () -> prompt.cacheKey(query, candidates));
     String caption = null;
-    boolean wantCaption = query.image() != null
-        && config.queryImage() != LlmRerankConfig.QueryImageMode.IMAGE;
-    if (wantCaption) {
-      if (cached && entry.has("caption")) {
-        caption = entry.path("caption").path("content").asText();
-        cost.addStored((ObjectNode) entry.get("caption"));
-      } else {
-        try {
-          VlmCaptioner.Caption c = captioner.describe(query.image());
-          cost.usage = cost.usage.plus(c.usage());
-          cost.stats = cost.stats.plus(c.stats());
-          caption = c.text();
-          entry.set("caption", stored(caption, c.usage()));
-        } catch (ChatCallException e) {
-          cost.fail(e);
-          return noAnswer(ids, before, cost, t0);
-        }
-      }
-    }
-
-    List<ContentPart> userParts = userParts(query, candidates, caption);
     String initial;
-    if (cached) {
-      initial = entry.path("initial").path("content").asText();
-      cost.addStored((ObjectNode) entry.get("initial"));
-    } else {
-      try {
-        ChatResponse r = client.complete(request(List.of(
-            ChatMessage.system(config.instructions()), ChatMessage.user(userParts)), ids));
-        cost.add(r);
-        initial = r.content();
-        entry.set("initial", stored(initial, r.usage()));
-        if (cache != null) {
-          entry.set("key", cacheKey(query, candidates));
-          cache.put(key, entry);
-        }
-      } catch (ChatCallException e) {
-        cost.fail(e);
-        return noAnswer(ids, before, cost, t0);
+    List<ContentPart> userParts;
+    try {
+      if (query.image() != null && config.queryImage() != LlmRerankConfig.QueryImageMode.IMAGE) {
+        caption = answers.answer("caption", cost, false, () -> caption(query.image()));
       }
+      userParts = prompt.userParts(query, candidates, caption);
+      initial = answers.answer("initial", cost, true,
+          () -> answer(client.complete(prompt.first(userParts, ids))));
+    } catch (ChatCallException e) {
+      cost.fail(e);
+      return noAnswer(ids, before, cost, t0);
     }
     ParsedAnswer firstParsed = parser.parse(initial);
     AnswerCheck first = AnswerCheck.of(firstParsed, ids);
     String reason = firstParsed.reason();
-
-    boolean feedbackAsked = false;
     AnswerCheck second = null;
-    if (config.policy() == RerankPolicy.RETRY_WITH_FEEDBACK && !first.complete()) {
-      feedbackAsked = true;
-      String answer2 = null;
-      if (entry.has("feedback")) {
-        answer2 = entry.path("feedback").path("content").asText();
-        cost.addStored((ObjectNode) entry.get("feedback"));
-      } else {
-        try {
-          ChatResponse r = client.complete(request(List.of(
-              ChatMessage.system(config.instructions()), ChatMessage.user(userParts),
-              ChatMessage.assistant(initial), ChatMessage.user(feedbackText(first, ids))), ids));
-          cost.add(r);
-          answer2 = r.content();
-          entry.set("feedback", stored(answer2, r.usage()));
-          if (cache != null) {
-            cache.put(key, entry);
-          }
-        } catch (ChatCallException e) {
-          cost.fail(e);
-        }
-      }
+    boolean feedbackAsked = config.policy() == RerankPolicy.RETRY_WITH_FEEDBACK
+        && !first.complete();
+    if (feedbackAsked) {
+      String answer2 = feedback(answers, cost, userParts, initial, first, ids);
       if (answer2 != null) {
         ParsedAnswer p2 = parser.parse(answer2);
         second = AnswerCheck.of(p2, ids);
@@ -208,7 +118,34 @@ public final class LlmListwiseReranker implements Reranker {
         }
       }
     }
+    return result(ids, before, cost, t0, answers.cached(), first, second, feedbackAsked, reason);
+  }
 
+  /** The feedback answer, or null when the call failed (counted in {@code cost}). */
+  private String feedback(StoredAnswers answers, CallCost cost, List<ContentPart> userParts,
+      String initial, AnswerCheck first, List<String> ids) {
+    try {
+      return answers.answer("feedback", cost, true,
+          () -> answer(client.complete(prompt.feedback(userParts, initial, first, ids))));
+    } catch (ChatCallException e) {
+      cost.fail(e);
+      return null;
+    }
+  }
+
+  private StoredAnswers.Answer caption(Path image) {
+    VlmCaptioner.Caption c = captioner.describe(image);
+    return new StoredAnswers.Answer(c.text(), c.usage(), c.stats());
+  }
+
+  private static StoredAnswers.Answer answer(ChatResponse r) {
+    return new StoredAnswers.Answer(r.content(), r.usage(), r.stats());
+  }
+
+  /** The final ranking under the policy, with the query's counts. */
+  private RerankResult result(List<String> ids, List<SearchHit> before, CallCost cost, long t0,
+      boolean cached, AnswerCheck first, AnswerCheck second, boolean feedbackAsked,
+      String reason) {
     List<String> finalIds;
     boolean fallback = false;
     switch (config.policy()) {
@@ -237,7 +174,8 @@ public final class LlmListwiseReranker implements Reranker {
   }
 
   /** No answer at all (timeout, HTTP error): original order, or nothing under strict. */
-  private RerankResult noAnswer(List<String> ids, List<SearchHit> before, Cost cost, long t0) {
+  private RerankResult noAnswer(List<String> ids, List<SearchHit> before, CallCost cost,
+      long t0) {
     boolean strict = config.policy() == RerankPolicy.STRICT;
     List<String> finalIds = strict ? List.of() : ids;
     RerankCounts counts = new RerankCounts(config.policy().wireName(), 0, 0, 0, false,
@@ -278,129 +216,6 @@ public final class LlmListwiseReranker implements Reranker {
     return ids;
   }
 
-  private ObjectNode stored(String content, Usage usage) {
-    ObjectNode o = json.createObjectNode();
-    o.put("content", content);
-    o.put("promptTokens", usage.promptTokens());
-    o.put("completionTokens", usage.completionTokens());
-    return o;
-  }
-
-  private ChatRequest request(List<ChatMessage> messages, List<String> ids) {
-    ObjectNode schema = json.createObjectNode();
-    schema.put("type", "object");
-    ObjectNode props = schema.putObject("properties");
-    ObjectNode ranking = props.putObject("ranking");
-    ranking.put("type", "array");
-    ObjectNode items = ranking.putObject("items");
-    items.put("type", "string");
-    if (config.constrainIds()) {
-      ArrayNode en = items.putArray("enum");
-      ids.forEach(en::add);
-    }
-    props.putObject("reason").put("type", "string");
-    schema.putArray("required").add("ranking").add("reason");
-    schema.put("additionalProperties", false);
-    return new ChatRequest(messages, "rerank", schema, config.temperature(), config.maxTokens());
-  }
-
-  private List<ContentPart> userParts(Query query, List<Candidate> candidates, String caption) {
-    List<ContentPart> parts = new ArrayList<>();
-    if (query.text() != null && !query.text().isBlank()) {
-      parts.add(ContentPart.text("Search query: " + query.text().strip()));
-    }
-    if (query.image() != null && config.queryImage() != LlmRerankConfig.QueryImageMode.CAPTION) {
-      parts.add(ContentPart.text("Query image:"));
-      parts.add(ContentPart.imageFile(query.image()));
-    }
-    if (caption != null) {
-      parts.add(ContentPart.text("Query image description: " + caption));
-    }
-    int n = candidates.size();
-    if (config.candidateLayout() == LlmRerankConfig.CandidateLayout.IMAGES) {
-      parts.add(ContentPart.text("Candidates (" + n + "):"));
-      for (Candidate c : candidates) {
-        parts.add(ContentPart.text(candidateLine(c)));
-        if (c.image() != null) {
-          parts.add(ContentPart.imageFile(c.image()));
-        }
-      }
-    } else {
-      StringBuilder sb = new StringBuilder();
-      sb.append("The next image shows the ").append(n).append(" candidates as a grid; each tile "
-          + "is labelled with its candidate id in its top-left corner.");
-      if (config.includeCandidateText()) {
-        for (Candidate c : candidates) {
-          sb.append('\n').append(candidateLine(c));
-        }
-      }
-      parts.add(ContentPart.text(sb.toString()));
-      parts.add(ContentPart.png(grid.render(candidates)));
-    }
-    parts.add(ContentPart.text("Rank all " + n + " candidates. Candidate ids: "
-        + String.join(", ", candidates.stream().map(Candidate::id).toList())
-        + ". Answer with only {\"ranking\": [ids, most relevant first], \"reason\": \"...\"}."));
-    return parts;
-  }
-
-  private String candidateLine(Candidate c) {
-    String text = config.includeCandidateText() && c.text() != null && !c.text().isBlank()
-        ? ": " + c.text().strip() : "";
-    return "Candidate id " + c.id() + text;
-  }
-
-  private static String feedbackText(AnswerCheck first, List<String> ids) {
-    StringBuilder sb = new StringBuilder();
-    if (first.malformed()) {
-      sb.append("Your answer was not the JSON object asked for. ");
-    } else {
-      sb.append("Your ranking is missing ").append(first.dropped().size())
-          .append(" candidate id(s): ").append(String.join(", ", first.dropped())).append(". ");
-      if (first.invented() > 0) {
-        sb.append("It also lists ids that are not candidates. ");
-      }
-      if (first.duplicated() > 0) {
-        sb.append("It also repeats ids. ");
-      }
-    }
-    sb.append("Reply with only {\"ranking\": [...], \"reason\": \"...\"} ranking all ")
-        .append(ids.size()).append(" candidate ids, each exactly once: ")
-        .append(String.join(", ", ids)).append('.');
-    return sb.toString();
-  }
-
-  private ObjectNode cacheKey(Query query, List<Candidate> candidates) {
-    ObjectNode k = json.createObjectNode();
-    k.put("v", 1);
-    k.put("model", config.endpoint().model());
-    k.put("promptHash", promptHash);
-    ObjectNode p = k.putObject("params");
-    p.put("candidates", config.candidateLayout().name());
-    p.put("queryImage", config.queryImage().name());
-    p.put("includeCandidateText", config.includeCandidateText());
-    p.put("gridTileSize", config.gridTileSize());
-    p.put("gridColumns", config.gridColumns());
-    p.put("temperature", config.temperature());
-    p.put("maxTokens", config.maxTokens());
-    p.put("responseFormat", config.endpoint().responseFormat().wireName());
-    p.put("constrainIds", config.constrainIds());
-    ObjectNode q = k.putObject("query");
-    q.put("text", query.text());
-    q.put("imageSha256", query.image() == null ? null : imageHash(query.image()));
-    ArrayNode cs = k.putArray("candidates");
-    for (Candidate c : candidates) {
-      ObjectNode o = cs.addObject();
-      o.put("id", c.id());
-      o.put("text", config.includeCandidateText() ? c.text() : null);
-      o.put("imageSha256", c.image() == null ? null : imageHash(c.image()));
-    }
-    return k;
-  }
-
-  private String imageHash(Path p) {
-    return imageHashes.computeIfAbsent(p, Hashing::sha256Hex);
-  }
-
   /** Overlaps queries up to the endpoint's maxConcurrency. */
   @Override
   public List<RerankResult> rerankAll(List<Task> tasks, IntConsumer progress) {
@@ -422,21 +237,25 @@ public final class LlmListwiseReranker implements Reranker {
       }
       List<RerankResult> out = new ArrayList<>(tasks.size());
       for (Future<RerankResult> f : futures) {
-        try {
-          out.add(f.get());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new io.lensbench.core.InfrastructureException("interrupted while reranking", e);
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
+        out.add(result(f));
       }
       return out;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static RerankResult result(Future<RerankResult> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InfrastructureException("interrupted while reranking", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

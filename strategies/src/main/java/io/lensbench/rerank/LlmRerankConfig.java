@@ -2,9 +2,13 @@ package io.lensbench.rerank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
+import static io.lensbench.openai.JsonFields.bool;
+import static io.lensbench.openai.JsonFields.enumOf;
+import static io.lensbench.openai.JsonFields.number;
+import static io.lensbench.openai.JsonFields.text;
+
+import io.lensbench.openai.JsonFields;
 import io.lensbench.openai.OpenAiConfig;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -143,78 +147,25 @@ public record LlmRerankConfig(
     if (node == null || !node.isObject()) {
       throw new BadInputException(where + ": expected an object");
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!KEYS.contains(k)) {
-        throw new BadInputException(where + ": unknown key '" + k + "' (expected one of "
-            + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-      }
-    }
+    JsonFields.checkKeys(node, KEYS, where, "");
     OpenAiConfig endpoint = OpenAiConfig.fromJson(node.get("endpoint"), where + ".endpoint");
     LlmRerankConfig d = of(endpoint);
     return new LlmRerankConfig(
-        str(node, "name", d.name(), where),
+        text(node, "name", d.name(), where),
         endpoint,
-        RerankPolicy.parse(str(node, "policy", "fail-open", where), where + ".policy"),
-        enumOf(CandidateLayout.class, str(node, "candidates", "images", where),
+        RerankPolicy.parse(text(node, "policy", "fail-open", where), where + ".policy"),
+        enumOf(CandidateLayout.class, text(node, "candidates", "images", where),
             where + ".candidates"),
-        enumOf(QueryImageMode.class, str(node, "queryImage", "image", where),
+        enumOf(QueryImageMode.class, text(node, "queryImage", "image", where),
             where + ".queryImage"),
         bool(node, "includeCandidateText", d.includeCandidateText(), where),
-        (int) num(node, "gridTileSize", d.gridTileSize(), where),
-        (int) num(node, "gridColumns", d.gridColumns(), where),
-        num(node, "temperature", d.temperature(), where),
-        (int) num(node, "maxTokens", d.maxTokens(), where),
+        (int) number(node, "gridTileSize", d.gridTileSize(), where),
+        (int) number(node, "gridColumns", d.gridColumns(), where),
+        number(node, "temperature", d.temperature(), where),
+        (int) number(node, "maxTokens", d.maxTokens(), where),
         bool(node, "constrainIds", d.constrainIds(), where),
-        str(node, "instructions", null, where),
-        str(node, "captionPrompt", null, where),
+        text(node, "instructions", null, where),
+        text(node, "captionPrompt", null, where),
         bool(node, "cache", d.cache(), where));
-  }
-
-  static <E extends Enum<E>> E enumOf(Class<E> type, String wire, String where) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().toLowerCase(Locale.ROOT).equals(wire)) {
-        return e;
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (E e : type.getEnumConstants()) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
-    }
-    throw new BadInputException(where + ": unknown value '" + wire + "' (expected one of " + sb
-        + ")");
-  }
-
-  static String str(JsonNode node, String key, String dflt, String where) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isTextual()) {
-      throw new BadInputException(where + "." + key + ": expected a string, found " + v);
-    }
-    return v.asText();
-  }
-
-  static double num(JsonNode node, String key, double dflt, String where) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isNumber()) {
-      throw new BadInputException(where + "." + key + ": expected a number, found " + v);
-    }
-    return v.asDouble();
-  }
-
-  static boolean bool(JsonNode node, String key, boolean dflt, String where) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isBoolean()) {
-      throw new BadInputException(where + "." + key + ": expected true or false, found " + v);
-    }
-    return v.asBoolean();
   }
 }

@@ -74,11 +74,7 @@ public record RerankCounts(
   /** The {@code "rerank"} object of a records line. */
   public ObjectNode toJson(ObjectMapper mapper) {
     ObjectNode o = mapper.createObjectNode();
-    if (policy == null) {
-      o.putNull("policy");
-    } else {
-      o.put("policy", policy);
-    }
+    o.put("policy", policy); // null becomes JSON null
     o.put("dropped", dropped);
     o.put("duplicated", duplicated);
     o.put("invented", invented);

@@ -6,8 +6,8 @@ import io.lensbench.datasets.Item;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.core.SearchHit;
+import io.lensbench.openai.JsonFields;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,7 +135,7 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
       throw new BadInputException(where + ": expected an object with a type (none, "
           + "llm-listwise, encoder), found " + node);
     }
-    String typeName = LlmRerankConfig.str(node, "type", "none", where);
+    String typeName = JsonFields.text(node, "type", "none", where);
     Type type = null;
     EncoderReranker.Mode impliedMode = null;
     for (Type t : Type.values()) {
@@ -162,8 +162,8 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
       copy.set("name", copy.remove("id"));
       node = copy;
     }
-    int topN = (int) LlmRerankConfig.num(node, "topN", 10, where);
-    String candidateText = LlmRerankConfig.str(node, "candidateText", "name_en", where);
+    int topN = (int) JsonFields.number(node, "topN", 10, where);
+    String candidateText = JsonFields.text(node, "candidateText", "name_en", where);
     switch (type) {
       case NONE -> {
         return none();
@@ -173,28 +173,21 @@ public record RerankSpec(Type type, int topN, String candidateText, LlmRerankCon
             null);
       }
       default -> {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-          String k = it.next();
-          if (!ENCODER_KEYS.contains(k)) {
-            throw new BadInputException(where + ": unknown key '" + k + "' for type encoder "
-                + "(expected one of " + String.join(", ", ENCODER_KEYS.stream().sorted()
-                .toList()) + ")");
-          }
-        }
-        EncoderReranker.Mode mode = LlmRerankConfig.enumOf(EncoderReranker.Mode.class,
-            LlmRerankConfig.str(node, "mode", impliedMode == null ? "text"
+        JsonFields.checkKeys(node, ENCODER_KEYS, where, " for type encoder");
+        EncoderReranker.Mode mode = JsonFields.enumOf(EncoderReranker.Mode.class,
+            JsonFields.text(node, "mode", impliedMode == null ? "text"
                 : impliedMode.name().toLowerCase(java.util.Locale.ROOT), where), where + ".mode");
         if (impliedMode != null && mode != impliedMode) {
           throw new BadInputException(where + ".mode: type " + typeName + " implies mode "
               + impliedMode.name().toLowerCase(java.util.Locale.ROOT) + ", found "
               + mode.name().toLowerCase(java.util.Locale.ROOT));
         }
-        String encoderId = LlmRerankConfig.str(node, "encoder", null, where);
+        String encoderId = JsonFields.text(node, "encoder", null, where);
         if (encoderId == null || encoderId.isBlank()) {
           throw new BadInputException(where + ".encoder: required for type encoder (an encoder "
               + "id, e.g. all-minilm-l6-v2-q)");
         }
-        String name = LlmRerankConfig.str(node, "name",
+        String name = JsonFields.text(node, "name",
             mode == EncoderReranker.Mode.TEXT ? "encoder-text" : "encoder-joint", where);
         return new RerankSpec(type, topN, candidateText, null,
             new EncoderSpec(name, mode, encoderId));

@@ -123,11 +123,7 @@ public final class RerankStats {
 
   public synchronized ObjectNode toJson(ObjectMapper mapper, String policy) {
     ObjectNode o = mapper.createObjectNode();
-    if (policy == null) {
-      o.putNull("policy");
-    } else {
-      o.put("policy", policy);
-    }
+    o.put("policy", policy); // null becomes JSON null
     o.put("queries", queries);
     o.put("dropped", dropped);
     o.put("queriesWithDrops", queriesWithDrops);

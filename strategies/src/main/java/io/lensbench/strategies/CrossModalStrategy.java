@@ -7,9 +7,7 @@ import io.lensbench.encoders.TextEncoder;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.HybridRequest.Knn;
 import io.lensbench.stores.IndexSpec;
-import io.lensbench.stores.Metric;
 import io.lensbench.stores.StoreDocument;
-import io.lensbench.stores.VectorField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,28 +19,10 @@ import java.util.Map;
  * caption, table-image → OCR, image+text → caption + instruction — and are embedded by the same
  * text encoder. One kNN search.
  */
-public final class CrossModalStrategy implements Strategy {
+public record CrossModalStrategy(
+    String id, TextEncoder encoder, ItemDescriber describer, QueryText queryText, IndexSpec index)
+    implements Strategy {
   public static final String FIELD = "caption";
-
-  private final String id;
-  private final TextEncoder encoder;
-  private final ItemDescriber describer;
-  private final QueryText queryText;
-  private final IndexSpec index;
-
-  public CrossModalStrategy(
-      String id, TextEncoder encoder, ItemDescriber describer, QueryText queryText, IndexSpec index) {
-    this.id = id;
-    this.encoder = encoder;
-    this.describer = describer;
-    this.queryText = queryText;
-    this.index = index;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String fingerprint() {
@@ -62,12 +42,7 @@ public final class CrossModalStrategy implements Strategy {
 
   @Override
   public CollectionSchema schema(String collection, Map<String, String> properties) {
-    return new CollectionSchema(
-        collection,
-        List.of(new VectorField(FIELD, encoder.dimension(), Metric.COSINE, index)),
-        List.of(),
-        List.of(),
-        properties);
+    return Strategy.singleVectorSchema(collection, FIELD, encoder.dimension(), index, properties);
   }
 
   @Override

@@ -1,10 +1,7 @@
 package io.lensbench.strategies;
 
 import io.lensbench.captioners.Captioner;
-import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Item;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,16 +26,8 @@ public interface ItemDescriber {
 
       @Override
       public List<String> describe(List<Item> items) {
-        List<Path> images = new ArrayList<>(items.size());
-        for (Item it : items) {
-          if (it.image() == null) {
-            throw new BadInputException(
-                String.format(Locale.ROOT,
-                    "item '%s' has no image: captioner '%s' needs one", it.id(), captioner.id()));
-          }
-          images.add(it.image());
-        }
-        return captioner.caption(images);
+        return captioner.caption(ItemImages.of(items, it -> String.format(Locale.ROOT,
+            "item '%s' has no image: captioner '%s' needs one", it.id(), captioner.id())));
       }
     };
   }

@@ -1,15 +1,13 @@
 package io.lensbench.strategies;
 
-import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Query;
 import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.Vectors;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.HybridRequest.Knn;
 import io.lensbench.stores.IndexSpec;
-import io.lensbench.stores.Metric;
 import io.lensbench.stores.StoreDocument;
-import io.lensbench.stores.VectorField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,25 +20,9 @@ import java.util.Map;
  * text → text tower, image and table-image → image tower, image+text → the encoder's combination.
  * One kNN search.
  */
-public final class JointStrategy implements Strategy {
+public record JointStrategy(String id, JointEncoder encoder, boolean withName, IndexSpec index)
+    implements Strategy {
   public static final String FIELD = "image";
-
-  private final String id;
-  private final JointEncoder encoder;
-  private final boolean withName;
-  private final IndexSpec index;
-
-  public JointStrategy(String id, JointEncoder encoder, boolean withName, IndexSpec index) {
-    this.id = id;
-    this.encoder = encoder;
-    this.withName = withName;
-    this.index = index;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String fingerprint() {
@@ -59,24 +41,13 @@ public final class JointStrategy implements Strategy {
 
   @Override
   public CollectionSchema schema(String collection, Map<String, String> properties) {
-    return new CollectionSchema(
-        collection,
-        List.of(new VectorField(FIELD, encoder.dimension(), Metric.COSINE, index)),
-        List.of(),
-        List.of(),
-        properties);
+    return Strategy.singleVectorSchema(collection, FIELD, encoder.dimension(), index, properties);
   }
 
   @Override
   public List<StoreDocument> documents(List<Item> items) {
-    List<Path> images = new ArrayList<>(items.size());
-    for (Item it : items) {
-      if (it.image() == null) {
-        throw new BadInputException(
-            String.format(Locale.ROOT, "joint strategy: item '%s' has no image", it.id()));
-      }
-      images.add(it.image());
-    }
+    List<Path> images = ItemImages.of(items,
+        it -> String.format(Locale.ROOT, "joint strategy: item '%s' has no image", it.id()));
     List<float[]> vectors = encoder.embedImages(images);
     List<float[]> names = null;
     if (withName) {

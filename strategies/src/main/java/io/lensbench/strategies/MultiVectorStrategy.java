@@ -161,14 +161,8 @@ public final class MultiVectorStrategy implements Strategy {
 
   @Override
   public List<StoreDocument> documents(List<Item> items) {
-    List<Path> images = new ArrayList<>(items.size());
-    for (Item it : items) {
-      if (it.image() == null) {
-        throw new BadInputException(
-            String.format(Locale.ROOT, "strategy '%s': item '%s' has no image", id, it.id()));
-      }
-      images.add(it.image());
-    }
+    List<Path> images = ItemImages.of(items,
+        it -> String.format(Locale.ROOT, "strategy '%s': item '%s' has no image", id, it.id()));
     List<float[]> imageVecs = joint.embedImages(images);
     List<String> names = items.stream().map(it -> nz(TextSummary.name(it))).toList();
     List<String> summaries = items.stream().map(TextSummary::render).toList();

@@ -4,8 +4,11 @@ import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Query;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.Filter;
+import io.lensbench.stores.IndexSpec;
+import io.lensbench.stores.Metric;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreDocument;
+import io.lensbench.stores.VectorField;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +43,14 @@ public interface Strategy {
 
   /** Encodes one query into the searches to run (the "encode" part of a query's latency). */
   QueryPlan plan(Query query);
+
+  /** The layout of a strategy storing one cosine-compared vector per item. */
+  static CollectionSchema singleVectorSchema(String collection, String field, int dimension,
+      IndexSpec index, Map<String, String> properties) {
+    return new CollectionSchema(collection,
+        List.of(new VectorField(field, dimension, Metric.COSINE, index)), List.of(), List.of(),
+        properties);
+  }
 
   /** Runs a plan on one store: the "search" and "fuse" parts of a query's latency. */
   default Retrieval retrieve(

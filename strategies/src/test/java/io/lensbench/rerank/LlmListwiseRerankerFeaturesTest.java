@@ -46,14 +46,9 @@ class LlmListwiseRerankerFeaturesTest {
   @BeforeAll
   static void data() {
     List<TestImages.Row> rows = TestImages.rows(12);
-    candidates = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
-      TestImages.Row row = rows.get(i);
-      candidates.add(new Candidate(row.id(), row.image(), row.name(), 1.0 - i * 0.05));
-    }
-    c = candidates.stream().map(Candidate::id).toList();
-    r = new ArrayList<>(c);
-    Collections.reverse(r);
+    candidates = RerankFixture.nineCandidates(rows);
+    c = RerankFixture.ids(candidates);
+    r = RerankFixture.reversed(c);
     queryImage = rows.get(9).image();
     query = new Query("q-7", QueryKind.IMAGE_TEXT, "en", "white casual shoes", queryImage,
         Map.of(), Set.of());

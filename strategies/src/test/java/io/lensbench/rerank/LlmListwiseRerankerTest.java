@@ -14,7 +14,6 @@ import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.openai.ResponseFormatMode;
 import io.lensbench.testkit.TestImages;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +39,9 @@ class LlmListwiseRerankerTest {
   @BeforeAll
   static void data() {
     List<TestImages.Row> rows = TestImages.rows(10);
-    candidates = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
-      TestImages.Row row = rows.get(i);
-      candidates.add(new Candidate(row.id(), row.image(), row.name(), 1.0 - i * 0.05));
-    }
-    c = candidates.stream().map(Candidate::id).toList();
-    r = new ArrayList<>(c);
-    java.util.Collections.reverse(r);
+    candidates = RerankFixture.nineCandidates(rows);
+    c = RerankFixture.ids(candidates);
+    r = RerankFixture.reversed(c);
     query = new Query("q-1", QueryKind.IMAGE_TEXT, "en", "white casual shoes",
         rows.get(9).image(), Map.of(), Set.of());
   }

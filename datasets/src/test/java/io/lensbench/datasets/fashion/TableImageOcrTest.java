@@ -42,8 +42,8 @@ class TableImageOcrTest {
     int n = 0;
     for (Map<String, String> a : SAMPLE) {
       for (String lang : List.of("en", "ko")) {
-        Row header = FashionBuilder.tableHeader(g, lang);
-        List<Row> rows = FashionBuilder.tableRows(g, a, lang);
+        Row header = TableQueries.tableHeader(g, lang);
+        List<Row> rows = TableQueries.tableRows(g, a, lang);
         Path png = tmp.resolve("t" + (n++) + "-" + lang + ".png");
         TableImageRenderer.writePng(r.render(header, rows), png);
         String ocr = squash(tesseract(png));

@@ -181,7 +181,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
           batch[i] = pixels(images.get(s + i));
         }
         for (float[] v : p.predict(batch)) {
-          out.add(Vectors.l2normalize(v));
+          out.add(Vectors.normalizeInPlace(v));
         }
       }
     } catch (TranslateException e) {
@@ -205,7 +205,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
           mask[i] = enc[i].getAttentionMask();
         }
         for (float[] v : p.predict(new long[][][] {ids, mask})) {
-          out.add(Vectors.l2normalize(v));
+          out.add(Vectors.normalizeInPlace(v));
         }
       }
     } catch (TranslateException e) {
@@ -223,7 +223,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
     for (int i = 0; i < a.length; i++) {
       s[i] = a[i] + b[i];
     }
-    return Vectors.l2normalize(s);
+    return Vectors.normalizeInPlace(s);
   }
 
   /** Resize (centre crop or letterbox), scale to 0..1, normalise per channel, CHW. */

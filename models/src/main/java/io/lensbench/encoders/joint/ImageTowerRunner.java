@@ -35,7 +35,7 @@ final class ImageTowerRunner {
       float[][] out = new float[n][d];
       for (int i = 0; i < n; i++) {
         System.arraycopy(flat, i * d, out[i], 0, d);
-        Vectors.l2normalize(out[i]);
+        Vectors.normalizeInPlace(out[i]);
       }
       return out;
     }

@@ -171,7 +171,7 @@ public record JointMetrics(
         acc[d] += v[d];
       }
     }
-    sum.values().forEach(Vectors::l2normalize);
+    sum.values().forEach(Vectors::normalizeInPlace);
     return sum;
   }
 }

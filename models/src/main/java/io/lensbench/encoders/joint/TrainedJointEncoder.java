@@ -143,7 +143,7 @@ public final class TrainedJointEncoder implements JointEncoder {
     for (int i = 0; i < dim; i++) {
       s[i] = a[i] + b[i];
     }
-    return Vectors.l2normalize(s);
+    return Vectors.normalizeInPlace(s);
   }
 
   @Override

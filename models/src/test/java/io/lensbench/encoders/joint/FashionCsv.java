@@ -30,7 +30,7 @@ final class FashionCsv {
     Path dir = SHARED.resolve(name);
     if (!Files.isRegularFile(dir.resolve("items.csv"))) {
       throw new IllegalStateException("precondition: shared dataset " + dir
-          + "/items.csv is missing (see FACTS.md 'Data')");
+          + "/items.csv is missing (see docs/datasets.md)");
     }
     return dir;
   }

@@ -1,0 +1,46 @@
+package io.lensbench.cache;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link CacheStore} in memory, for one run or one component. With a limit, a batch that would
+ * pass it empties the store first.
+ *
+ * @param <V> the value type
+ */
+public final class MemoryStore<V> implements CacheStore<V> {
+  private final Map<String, V> map = new ConcurrentHashMap<>();
+  private final int limit;
+
+  /** Unbounded. */
+  public MemoryStore() {
+    this(Integer.MAX_VALUE);
+  }
+
+  public MemoryStore(int limit) {
+    this.limit = limit;
+  }
+
+  @Override
+  public V get(String key) {
+    return map.get(key);
+  }
+
+  @Override
+  public void putAll(Map<String, V> entries) {
+    if ((long) map.size() + entries.size() > limit) {
+      map.clear();
+    }
+    map.putAll(entries);
+  }
+
+  public int size() {
+    return map.size();
+  }
+
+  @Override
+  public void close() {
+    map.clear();
+  }
+}
