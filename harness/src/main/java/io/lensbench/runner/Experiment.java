@@ -18,7 +18,7 @@ import java.util.Map;
  * @param models default model ids for the strategies
  * @param index vector index settings shared by every strategy
  * @param strategies strategies to run
- * @param reranker optional second stage (issue 7); null = none. A mapping with {@code type}
+ * @param reranker optional second stage; null = none. A mapping with {@code type}
  *     (e.g. {@code llm-listwise}, {@code encoder-text}, {@code encoder-joint}), optional {@code id}
  *     and {@code topN} (first-stage hits reranked), and the reranker's own keys, which the
  *     reranker validates
@@ -117,7 +117,7 @@ public record Experiment(
       Integer candidates) {}
 
   /**
-   * The second stage (issue 7), as resolved from the {@code reranker} mapping.
+   * The second stage, as resolved from the {@code reranker} mapping.
    *
    * @param id id in cell names
    * @param type reranker type, resolved by the reranker factory
