@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      RegressCommand.class,
       EvalCommand.class,
       CompareCommand.class,
       GateCommand.class,
