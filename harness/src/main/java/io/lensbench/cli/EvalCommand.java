@@ -31,50 +31,50 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {
       "Scores a TREC run against qrels exactly as trec_eval 9.0.4 and prints trec_eval's output.",
-      "Also accepts trec_eval's positional form: lensbench eval [options] QRELS RUN"})
+      "Also accepts trec_eval's positional form: lensbench eval [options] QRELS RUN."})
 public final class EvalCommand implements Callable<Integer> {
   private final OutputStream out;
   private final PrintStream err;
 
-  @Option(names = "--qrels", paramLabel = "FILE", description = "TREC qrels: qid iter docid grade")
+  @Option(names = "--qrels", paramLabel = "FILE", description = "TREC qrels, lines of: qid iter docid grade.")
   Path qrels;
 
-  @Option(names = "--run", paramLabel = "FILE", description = "TREC run: qid Q0 docid rank score tag")
+  @Option(names = "--run", paramLabel = "FILE", description = "TREC run, lines of: qid Q0 docid rank score tag.")
   Path run;
 
-  @Parameters(arity = "0..2", paramLabel = "QRELS RUN", description = "positional alternative")
+  @Parameters(arity = "0..2", paramLabel = "QRELS RUN", description = "The qrels and the run, as trec_eval takes them.")
   List<Path> positional = new ArrayList<>();
 
   @Option(names = {"-m", "--measure"}, paramLabel = "MEASURE",
-      description = "trec_eval measure[.params], e.g. recall.5,10  ndcg_cut.10  P  success.1  "
-          + "map_cut.10  recip_rank  num_q  official  all_trec (repeatable; default official)")
+      description = "A trec_eval measure, optionally with parameters after a dot (repeatable; default: official), "
+          + "for example: recall.5,10 or ndcg_cut.10 or P or success.1 or map_cut.10 or recip_rank or num_q or all_trec.")
   List<String> measures = new ArrayList<>();
 
-  @Option(names = "-q", description = "also print per-query values")
+  @Option(names = "-q", description = "Also print per-query values.")
   boolean perQuery;
 
-  @Option(names = "-c", description = "average over every qrels query (missing queries score 0)")
+  @Option(names = "-c", description = "Average over every qrels query (missing queries score 0).")
   boolean complete;
 
-  @Option(names = "-l", paramLabel = "N", description = "minimum grade that is relevant (default 1)")
+  @Option(names = "-l", paramLabel = "N", description = "Minimum grade that is relevant (default: 1).")
   int level = 1;
 
-  @Option(names = "--format", paramLabel = "trec|json|csv", description = "output format (default trec)")
+  @Option(names = "--format", paramLabel = "trec|json|csv", description = "Output format (default: trec).")
   String format = "trec";
 
   @Option(names = "--duplicates", paramLabel = "error|keep-first",
-      description = "duplicate doc ids in one ranking: refuse (default) or keep the first")
+      description = "Duplicate doc ids in one ranking: refuse them (default) or keep the first.")
   String duplicates = "error";
 
   @Option(names = "--unknown-queries", paramLabel = "warn|error",
-      description = "run queries absent from the qrels: warn and ignore (default, as trec_eval) "
-          + "or refuse (exit 2, naming file and line)")
+      description = "Run queries absent from the qrels: warn and ignore them (default, as trec_eval does) "
+          + "or refuse them (exit 2, naming file and line).")
   String unknownQueries = "warn";
 
-  @Option(names = "--resamples", description = "bootstrap resamples for json/csv CIs (default 1000)")
+  @Option(names = "--resamples", description = "Bootstrap resamples for the intervals of the json and csv formats (default: 1000).")
   int resamples = 1000;
 
-  @Option(names = "--seed", description = "bootstrap seed (default 42)")
+  @Option(names = "--seed", description = "Bootstrap seed (default: 42).")
   long seed = 42;
 
   public EvalCommand() {

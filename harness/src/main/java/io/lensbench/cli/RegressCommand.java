@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     name = "regress",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs or resumes an experiment and checks every value against experiments/<name>.expected.yaml (format: docs/regressions.md).",
+      "Runs or resumes an experiment and checks every value against the expected file next to it, <name>.expected.yaml (format: docs/regressions.md).",
       "Prints OK, within tolerance or FAIL per cell.",
       "Exit 0 when every value holds, 1 on any FAIL, 2 when the expected file is missing or malformed or a cell or metric is missing or NaN.",
       "With --update, rewrites the expected file from the run, shows what changed and regenerates the README and docs tables."
@@ -107,7 +107,7 @@ public final class RegressCommand implements Callable<Integer> {
   }
 
   private int update(Path expectedFile, Expected previous, Expected measured, Path runDir) {
-    Expected next = previous == null ? measured : measured.withSettingsOf(previous);
+    Expected next = Measurement.complete(previous == null ? measured : measured.withSettingsOf(previous), runDir);
     ExpectedFile.write(expectedFile, next, experiment.toString());
     List<String> diff = previous == null ? List.of() : ExpectedDiff.lines(previous, next);
     out.printf(Locale.ROOT, "updated %s from %s: %d cells%s%n", expectedFile, runDir, next.cells().size(),

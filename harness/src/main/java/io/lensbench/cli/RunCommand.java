@@ -23,9 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs an experiment file (YAML or JSON): every query set x strategy x store.",
-      "Validates the file, opens the dataset, stores and models, then encodes (batched, cached),",
-      "indexes (reusing collections whose content hash matches), queries, scores, and writes the",
-      "run directory (docs/run-directory.md). Rerunning finishes only the missing cells.",
+      "Validates the file, opens the dataset, stores and models, then encodes (batched, cached), indexes (reusing collections whose content hash matches), queries, scores, and writes the run directory (format: docs/run-directory.md).",
+      "Rerunning finishes only the missing cells.",
       "Flags override the file's values."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -54,10 +53,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--stores", split = ",", description = "Only these stores (comma-separated).")
   List<String> stores;
 
-  @Option(names = "--max-items", description = "Index only the first N corpus items (overrides limits.items).")
+  @Option(names = "--max-items", description = "Index only the first N corpus items (overrides the file's item limit).")
   Integer maxItems;
 
-  @Option(names = "--max-queries", description = "Run only the first N queries per set (overrides limits.queriesPerSet).")
+  @Option(names = "--max-queries", description = "Run only the first N queries per set (overrides the file's query limit).")
   Integer maxQueries;
 
   @Option(names = "--no-report", description = "Do not write the HTML report at the end.")

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * What a run directory measured, in the shape of an expected file: every scored cell's values of
  * the listed metrics (rounded to 4 decimals; a metric the cell lacks is left out, so the check
- * reports it missing), the query-set counts from queries/ and qrels/, the corpus size and the
+ * reports it missing; a metric no cell has is dropped from the list), the query-set counts from queries/ and qrels/, the corpus size and the
  * identity of the run from provenance.json, and the index counts the caller observed.
  */
 public final class Measurement {
@@ -46,7 +46,22 @@ public final class Measurement {
     JsonNode corpus = prov.path("dataset").path("corpusItems");
     Expected.Counts counts = new Expected.Counts(corpus.isIntegralNumber() ? corpus.asInt() : null,
         querySets(run, cells), indexes);
-    return new Expected(experiment, metrics, Expected.DEFAULT_TOLERANCE, measuredOn(prov), counts, cells);
+    List<String> recorded = metrics.stream().filter(m -> cells.values().stream().anyMatch(c -> c.values().containsKey(m))).toList();
+    return new Expected(experiment, recorded.isEmpty() ? metrics : recorded, Expected.DEFAULT_TOLERANCE, measuredOn(prov), counts, cells);
+  }
+
+  /**
+   * The measurement as a file to keep: bad input naming the cell when a cell lacks a metric the
+   * file records (missing or NaN), since a file never holds a missing value.
+   */
+  public static Expected complete(Expected measured, Path runDir) {
+    measured.cells().forEach((id, c) -> measured.metrics().forEach(m -> {
+      if (!c.values().containsKey(m)) {
+        throw new io.lensbench.core.BadInputException(String.format(java.util.Locale.ROOT,
+            "%s: cell %s has no value of %s (missing or NaN), so it cannot be recorded as expected", runDir, id, m));
+      }
+    }));
+    return measured;
   }
 
   private static Map<String, Expected.QuerySetCount> querySets(RunDirectory run, Map<String, Expected.Cell> cells) {

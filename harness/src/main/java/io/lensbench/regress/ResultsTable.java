@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * A Markdown table of expected values for the README and docs: one row per query set, one column
  * per strategy (per strategy and store when several stores are shown), each cell the chosen
- * metrics joined by " / " with 3 decimals. Query sets whose queries are derived (glossary-derived
- * Korean) carry a dagger, read from the file's counts.
+ * metrics joined by " / " with the file's 4 decimals (never rounded twice). Query sets whose
+ * queries are derived (glossary-derived Korean) carry a dagger, read from the file's counts.
  *
  * @param stores stores shown (empty = the file's first store)
  * @param strategies strategies shown, in order (empty = every strategy of the file)
@@ -38,7 +38,7 @@ public record ResultsTable(List<String> stores, List<String> strategies, List<St
         byKey.put(cid.querySet() + "\u0000" + cid.strategy() + "\u0000" + cid.store(), c);
       }
     });
-    StringBuilder b = new StringBuilder(caption(e, st, ms, source));
+    StringBuilder b = new StringBuilder(caption(e, st, qs, ms, source));
     b.append("\n\n| query set |");
     for (String s : sy) {
       for (String store : st) {
@@ -59,7 +59,7 @@ public record ResultsTable(List<String> stores, List<String> strategies, List<St
     return b.toString();
   }
 
-  private static String caption(Expected e, List<String> stores, List<String> metrics, String source) {
+  private static String caption(Expected e, List<String> stores, List<String> querySets, List<String> metrics, String source) {
     List<String> names = metrics.stream().map(MetricNames::display).toList();
     Expected.MeasuredOn m = e.measuredOn();
     StringBuilder b = new StringBuilder(String.join(" / ", names)).append(" on ").append(String.join(" and ", stores))
@@ -72,9 +72,10 @@ public record ResultsTable(List<String> stores, List<String> strategies, List<St
       on.add("commit `" + shortHash(m.commit()) + "`");
     }
     b.append(on.isEmpty() ? "" : " (" + String.join(", ", on) + ")").append('.');
-    if (e.counts().querySets().values().stream().anyMatch(q -> q.derived() != null)) {
-      b.append(" † derived queries (").append(String.join(", ", e.counts().querySets().values().stream()
-          .map(Expected.QuerySetCount::derived).filter(d -> d != null).distinct().toList())).append(").");
+    List<String> derived = querySets.stream().map(q -> e.counts().querySets().get(q))
+        .filter(q -> q != null && q.derived() != null).map(Expected.QuerySetCount::derived).distinct().toList();
+    if (!derived.isEmpty()) {
+      b.append(" † derived queries (").append(String.join(", ", derived)).append(").");
     }
     return b.toString();
   }
@@ -86,7 +87,7 @@ public record ResultsTable(List<String> stores, List<String> strategies, List<St
     List<String> out = new ArrayList<>();
     for (String m : metrics) {
       Double v = c.values().get(m);
-      out.add(v == null ? "–" : String.format(Locale.ROOT, "%.3f", v));
+      out.add(v == null ? "–" : ExpectedYaml.value(v));
     }
     return String.join(" / ", out);
   }
