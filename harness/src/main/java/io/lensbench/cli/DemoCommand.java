@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     step(err, 1, "embedded stores (OpenSearch 2.19.1 + Milvus Lite)");
     EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning();
-    err.println("      " + endpoints);
+    err.println("      opensearch " + endpoints.openSearchUrl() + " · milvus " + endpoints.milvusUri());
 
     Path file = experiment != null ? experiment : root.resolve("experiments/demo.yaml");
     Experiment raw = ExperimentReader.read(file);

@@ -145,7 +145,7 @@ public final class RegressCommand implements Callable<Integer> {
   }
 
   /** The real step: {@code lensbench run}'s path (finished cells skipped), its table silenced. */
-  static Outcome runThroughRunCommand(Path experiment, String output, PrintStream err) {
+  public static Outcome runThroughRunCommand(Path experiment, String output, PrintStream err) {
     IndexCounts counts = new IndexCounts();
     Overrides o = new Overrides(output, null, null, null, null, null, null, null);
     Path dir = Path.of(ExperimentValidator.resolve(ExperimentReader.read(experiment), o, experiment.toString()).output());

@@ -21,11 +21,17 @@ class ExpectedFileTest {
         Expected.DEFAULT_METRICS, Map.of("joint", Map.of("milvus", 60L, "opensearch", 60L)));
   }
 
+  /** The synthetic run's measurement, written to {@code name}. */
+  private Path written(Expected e, String name) {
+    Path file = tmp.resolve(name);
+    ExpectedFile.write(file, e, "experiments/synthetic.yaml");
+    return file;
+  }
+
   @Test
   void writtenFileReadsBackEqualAndRewritesToTheSameBytes() throws Exception {
     Expected e = measured(SyntheticRun.create(tmp.resolve("run"), 0));
-    Path file = tmp.resolve("synthetic.expected.yaml");
-    ExpectedFile.write(file, e, "experiments/synthetic.yaml");
+    Path file = written(e, "synthetic.expected.yaml");
     Expected back = ExpectedFile.read(file);
     assertEquals(e, back);
     String text = Files.readString(file);
@@ -39,8 +45,7 @@ class ExpectedFileTest {
   void toleranceComesFromTheCellThenTheFileThenTheFamilyDefault() throws Exception {
     Expected e = measured(SyntheticRun.create(tmp.resolve("run"), 0));
     String cell = e.cells().keySet().iterator().next();
-    Path file = tmp.resolve("t.expected.yaml");
-    ExpectedFile.write(file, e, "t.yaml");
+    Path file = written(e, "t.expected.yaml");
     String text = Files.readString(file).replace("tolerance: {recall: 0.005,", "tolerance: {ndcg_at_10: 0.03, recall: 0.005,")
         .replace("  " + cell + ":\n    queries: 12\n", "  " + cell + ":\n    queries: 12\n    tolerance: {mrr: 0.2}\n");
     Files.writeString(file, text);
@@ -54,8 +59,7 @@ class ExpectedFileTest {
   @Test
   void malformedFilesAreBadInputNamingWhere() throws Exception {
     Expected e = measured(SyntheticRun.create(tmp.resolve("run"), 0));
-    Path file = tmp.resolve("m.expected.yaml");
-    ExpectedFile.write(file, e, "m.yaml");
+    Path file = written(e, "m.expected.yaml");
     String good = Files.readString(file);
     String cell = e.cells().keySet().iterator().next();
 
