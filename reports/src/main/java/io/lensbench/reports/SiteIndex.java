@@ -56,8 +56,9 @@ final class SiteIndex {
     String commit = d.provenance().path("git").path("commit").asText("");
     boolean dirty = d.provenance().path("git").path("dirty").asBoolean(false);
     String metric = ReportWriter.withAvailablePrimary(ReportOptions.defaults(), d).primaryMetric();
-    StringBuilder b = new StringBuilder("<tr><td><a href=\"").append(r.href()).append("\">").append(esc(d.name()))
-        .append("</a><span class=\"small muted mono\" style=\"display:block\">").append(r.slug()).append("</span></td><td>")
+    StringBuilder b = new StringBuilder("<tr><td style=\"white-space:nowrap\"><a href=\"").append(r.href()).append("\">")
+        .append(esc(d.name())).append("</a>").append(r.slug().equals(d.name()) ? ""
+            : "<span class=\"small muted mono\" style=\"display:block\">runs/" + r.slug() + "</span>").append("</td><td>")
         .append(esc(d.datasetName())).append(d.synthetic() ? " <span class=\"caveat\">synthetic</span>" : "").append("</td><td class=\"mono\" style=\"white-space:nowrap\">")
         .append(esc(r.date().length() > 16 ? r.date().substring(0, 16) : r.date())).append("</td><td class=\"mono\" title=\"")
         .append(esc(commit)).append("\">").append(esc(commit.length() > 12 ? commit.substring(0, 12) : commit))

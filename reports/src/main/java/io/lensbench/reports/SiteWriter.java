@@ -45,7 +45,7 @@ public final class SiteWriter {
     List<SiteRun> runs = new ArrayList<>();
     Set<String> slugs = new HashSet<>();
     for (Path dir : runDirs) {
-      RunData data = RunData.load(dir);
+      RunData data = RunData.summary(dir);
       runs.add(new SiteRun(dir, data, unique(slug(data.name()), slugs)));
     }
     runs.sort(Comparator.comparing(SiteRun::date));
