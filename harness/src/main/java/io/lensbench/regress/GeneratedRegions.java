@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The generated regions of README.md and docs/*.md: text between
  * {@code <!-- BEGIN GENERATED: <name> from=<expected file> [stores=a,b] [strategies=..]
  * [querySets=..] [metrics=..] -->} and {@code <!-- END GENERATED: <name> -->} is a
- * {@link ResultsTable} of the named expected file (path relative to the project root). Tables of
+ * {@link ResultsTable} of the named expected file (path relative to the project root); markers
+ * inside fenced code blocks are examples and stay as they are. Tables of
  * results are never typed by hand: {@code lensbench regress --update} and {@code --tables}
  * rewrite them, and a test fails when a region differs from what its file generates.
  */
@@ -51,8 +52,15 @@ public final class GeneratedRegions {
   public static String regenerate(Path root, Path doc, String text) {
     StringBuilder out = new StringBuilder();
     Matcher m = BEGIN.matcher(text);
+    List<int[]> fences = fences(text);
     int pos = 0;
     while (m.find(pos)) {
+      int at = m.start();
+      if (fences.stream().anyMatch(f -> f[0] <= at && at < f[1])) {
+        out.append(text, pos, m.end()); // an example of the syntax in a code block, not a region
+        pos = m.end();
+        continue;
+      }
       String name = m.group(1);
       String where = String.format(Locale.ROOT, "%s line %d: region '%s'", root.relativize(doc.toAbsolutePath()),
           lineOf(text, m.start()), name);
@@ -125,6 +133,27 @@ public final class GeneratedRegions {
 
   private static List<String> list(Map<String, String> p, String key) {
     return p.containsKey(key) ? Arrays.asList(p.get(key).split(",")) : List.of();
+  }
+
+  /** [start, end) of every fenced code block (between lines starting with ```). */
+  private static List<int[]> fences(String text) {
+    List<int[]> out = new ArrayList<>();
+    int open = -1;
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int nl = text.indexOf('\n', lineStart);
+      int lineEnd = nl < 0 ? text.length() : nl + 1;
+      if (text.startsWith("```", lineStart)) {
+        if (open < 0) {
+          open = lineStart;
+        } else {
+          out.add(new int[] {open, lineEnd});
+          open = -1;
+        }
+      }
+      lineStart = lineEnd;
+    }
+    return out;
   }
 
   private static int lineOf(String text, int offset) {

@@ -41,6 +41,10 @@ class GeneratedRegionsTest {
     assertTrue(!text.contains("hand-typed"), text);
 
     Path doc = Files.createDirectories(root.resolve("docs")).resolve("x.md");
+    String example = "```\n" + begin + "\n<!-- END GENERATED: t -->\n```\n";
+    Files.writeString(doc, example);
+    assertEquals(List.of(), GeneratedRegions.writeAll(root), "a marker in a code block is an example, left alone");
+    assertEquals(example, Files.readString(doc));
     Files.writeString(doc, "\n\n" + begin.replace("stores=milvus,opensearch", "stores=qdrant") + "\n<!-- END GENERATED: t -->\n");
     BadInputException bad = assertThrows(BadInputException.class, () -> GeneratedRegions.writeAll(root));
     assertTrue(bad.getMessage().startsWith("docs/x.md line 3: region 't': expected a store of the expected file (milvus, opensearch), "
