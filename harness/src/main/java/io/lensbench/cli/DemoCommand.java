@@ -40,9 +40,8 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole demo: installs and starts the embedded stores, builds the fashion",
-      "dataset, trains the joint image-text model (once), runs experiments/demo.yaml",
-      "(every strategy x Milvus and OpenSearch x every query kind) and writes the HTML report.",
+      "Runs the whole demo, from starting the stores to the HTML report.",
+      "Installs and starts the embedded stores, builds the fashion dataset, trains the joint image-text model (once), runs experiments/demo.yaml (every strategy x Milvus and OpenSearch x every query kind) and writes the HTML report.",
       "A second run reuses every cache."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -72,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     step(err, 1, "embedded stores (OpenSearch 2.19.1 + Milvus Lite)");
     EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning();
-    err.println("      " + endpoints);
+    err.println("      opensearch " + endpoints.openSearchUrl() + " · milvus " + endpoints.milvusUri());
 
     Path file = experiment != null ? experiment : root.resolve("experiments/demo.yaml");
     Experiment raw = ExperimentReader.read(file);

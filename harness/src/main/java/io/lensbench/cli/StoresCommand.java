@@ -25,9 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Embedded OpenSearch 2.19.1 (k-NN, Nori) and Milvus Lite 3.2.2 on 127.0.0.1.",
-      "Ports: OpenSearch HTTP 19200 / transport 19300, Milvus 19530 (LENSBENCH_OPENSEARCH_PORT,",
-      "LENSBENCH_OPENSEARCH_TRANSPORT_PORT, LENSBENCH_MILVUS_PORT); files under LENSBENCH_HOME",
-      "(default ~/.lensbench)."
+      "Ports: OpenSearch HTTP 19200 / transport 19300, Milvus 19530 (LENSBENCH_OPENSEARCH_PORT, LENSBENCH_OPENSEARCH_TRANSPORT_PORT, LENSBENCH_MILVUS_PORT).",
+      "Files live under LENSBENCH_HOME (default: ~/.lensbench)."
     },
     subcommands = {StoresCommand.Up.class, StoresCommand.Down.class, StoresCommand.Status.class})
 public final class StoresCommand implements Callable<Integer> {
@@ -87,12 +86,12 @@ public final class StoresCommand implements Callable<Integer> {
   }
 
   @Command(name = "up", mixinStandardHelpOptions = true,
-      description = "Install (cached) and start the stores unless running; wait until healthy.")
+      description = "Installs (cached) and starts the stores unless running; waits until they are healthy.")
   static final class Up implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "Which stores: opensearch, milvus or all (default).")
     Which which;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -123,12 +122,12 @@ public final class StoresCommand implements Callable<Integer> {
   }
 
   @Command(name = "down", mixinStandardHelpOptions = true,
-      description = "Stop the store processes LensBench started (pid files; never by name).")
+      description = "Stops the store processes LensBench started (by pid file, never by name).")
   static final class Down implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "Which stores: opensearch, milvus or all (default).")
     Which which;
 
     @Override
@@ -144,13 +143,13 @@ public final class StoresCommand implements Callable<Integer> {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Versions, ports, pids, data folders and health. Exit 0 when every selected "
+      description = "Prints versions, ports, pids, data folders and health. Exit 0 when every selected "
           + "store is healthy, 3 otherwise.")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "Which stores: opensearch, milvus or all (default).")
     Which which;
 
     @Override

@@ -45,20 +45,20 @@ public final class TrainCommand implements Callable<Integer> {
   static final class Joint implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", required = true, description = "built dataset folder")
+    @Option(names = "--dataset", required = true, description = "Built dataset folder.")
     Path dataset;
 
-    @Option(names = "--epochs", defaultValue = "7", description = "epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "7", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--out", description = "model folder (default"
-        + " LENSBENCH_HOME/models/joint/<dataset>-<hash of checksum+config>)")
+    @Option(names = "--out", description = "Model folder (default: models/joint/<dataset>-<hash of checksum and config> "
+        + "under LENSBENCH_HOME).")
     Path out;
 
-    @Option(names = "--force", description = "retrain even when the folder holds a trained model")
+    @Option(names = "--force", description = "Retrain even when the folder holds a trained model.")
     boolean force;
 
     @Override
