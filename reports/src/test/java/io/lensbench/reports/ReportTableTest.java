@@ -46,6 +46,32 @@ class ReportTableTest {
   }
 
   @Test
+  void formulaCellsAreNeutralisedInTheCsvOnly() throws Exception {
+    ReportTable t = new ReportTable("x", "X", List.of("name", "value"));
+    List<String> formulas = List.of("=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx");
+    for (String f : formulas) {
+      t.add(f, -0.25);
+    }
+    t.add("-0.05", 1);
+    t.add("plain", 2);
+    t.writeCsv(tmp.resolve("x.csv"));
+    t.writeJson(tmp.resolve("x.json"), new ObjectMapper());
+    List<CSVRecord> rows;
+    try (CSVParser p = CSVParser.parse(tmp.resolve("x.csv"), StandardCharsets.UTF_8,
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      rows = p.getRecords();
+    }
+    for (int i = 0; i < formulas.size(); i++) {
+      assertEquals("'" + formulas.get(i), rows.get(i).get("name"));
+      assertEquals("-0.25", rows.get(i).get("value"), "numbers are numbers, never prefixed");
+    }
+    assertEquals("-0.05", rows.get(formulas.size()).get("name"), "a plain number in text stays a number");
+    assertEquals("plain", rows.get(formulas.size() + 1).get("name"));
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("x.json").toFile());
+    assertEquals(formulas.get(0), j.get("rows").get(0).get("name").asText(), "the JSON keeps the text");
+  }
+
+  @Test
   void rowWidthIsChecked() {
     ReportTable t = new ReportTable("x", "X", List.of("a", "b"));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.add("only one"));
