@@ -122,7 +122,9 @@ class RunFaultsTest {
   /**
    * A credential inside {@code LENSBENCH_VLM_BASE_URL}: a run against a (fake) endpoint behind it
    * writes it nowhere — console, experiment.resolved.json, provenance, records, report — and a
-   * run against an unreachable one names the endpoint with the credential hidden (exit 3).
+   * run against an unreachable one names the endpoint with the credential hidden (exit 3). Both
+   * rebuild their collections (--reindex) and start from an empty cache, so every item is
+   * captioned through the endpoint.
    */
   @Test
   void aCredentialInTheVlmEndpointIsNeverShownOrWritten() throws Exception {
@@ -132,7 +134,8 @@ class RunFaultsTest {
       Map<String, String> env = Map.of("LENSBENCH_HOME", tmp.resolve("home-vlm").toString(),
           "LENSBENCH_VLM_BASE_URL", vlm.baseUrl().replace("http://", "http://lb-user:" + secret + "@"),
           "LENSBENCH_VLM_MODEL", "fake-vlm");
-      Cli.Result r = Cli.run(tmp, env, List.of(), "run", experiment("vlm-run", data, out, "vlm", "vlm").toString());
+      Cli.Result r = Cli.run(tmp, env, List.of(), "run", experiment("vlm-run", data, out, "vlm", "vlm").toString(),
+          "--reindex");
       assertEquals(0, r.code(), r.all());
       assertTrue(vlm.requests().size() > 0, "the captions came from the endpoint");
       assertFalse(r.all().contains(secret), r.all());
@@ -148,7 +151,7 @@ class RunFaultsTest {
         "LENSBENCH_VLM_MODEL", "fake-vlm");
     Path down = tmp.resolve("vlm-down");
     Cli.Result r = Cli.run(tmp, unreachable, List.of(), "run",
-        experiment("vlm-down", data, down, "vlm", "vlm").toString(), "--no-report")
+        experiment("vlm-down", data, down, "vlm", "vlm").toString(), "--no-report", "--reindex")
         .assertFailure(3, "cannot connect to http://****@127.0.0.1:" + closed);
     assertFalse(r.all().contains(secret), r.all());
     Snapshots.of(down).forEach((file, content) -> assertFalse(content.contains(secret), file));
