@@ -18,6 +18,7 @@ import io.lensbench.core.Images;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.encoders.DjlEngines;
 import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.ModelFiles;
 import io.lensbench.encoders.Vectors;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -80,7 +81,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
       }
     }
     ClipPreprocess pre = ClipPreprocess.read(dir.resolve("preprocess.json"),
-        "clip:" + dir.getFileName());
+        "clip:" + dir.getFileName() + "@" + ModelFiles.folderFingerprint(dir));
     DjlEngines.onnxRuntime();
     HuggingFaceTokenizer tok = null;
     ZooModel<float[][], float[][]> img = null;
