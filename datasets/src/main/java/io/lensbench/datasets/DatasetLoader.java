@@ -109,7 +109,7 @@ public final class DatasetLoader {
       if (id == null || id.isBlank()) {
         problems.add(NativeLayout.CORPUS, line, "", "item without an 'id'");
       } else if (Names.idProblem(id) != null) {
-        problems.add(NativeLayout.CORPUS, line, "", idProblem("item", id));
+        problems.add(NativeLayout.CORPUS, line, "", Names.idMessage("item", id));
       } else if (parsedItems.containsKey(id)) {
         problems.add(NativeLayout.CORPUS, line, id, String.format(Locale.ROOT,
             "duplicate item id '%s' (first on line %d)", id, parsedItems.get(id).line()));
@@ -193,12 +193,6 @@ public final class DatasetLoader {
       }
     }
     return setNames;
-  }
-
-  /** The message for an id that cannot be a TREC id. */
-  static String idProblem(String what, String id) {
-    return String.format(Locale.ROOT, "%s id %s: expected no whitespace or control characters, found %s",
-        what, Names.quote(id), Names.idProblem(id));
   }
 
   private static Map<String, Object> readCard(Path cardFile) {

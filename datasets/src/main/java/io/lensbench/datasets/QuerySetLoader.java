@@ -52,7 +52,7 @@ final class QuerySetLoader {
       if (id == null || id.isBlank()) {
         problems.add(qfile, line, "", "query without an 'id'");
       } else if (Names.idProblem(id) != null) {
-        problems.add(qfile, line, "", DatasetLoader.idProblem("query", id));
+        problems.add(qfile, line, "", Names.idMessage("query", id));
       } else if (parsed.containsKey(id)) {
         problems.add(qfile, line, id, String.format(Locale.ROOT,
             "duplicate query id '%s' (first on line %d)", id, parsed.get(id).line()));

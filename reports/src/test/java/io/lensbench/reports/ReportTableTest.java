@@ -26,12 +26,7 @@ class ReportTableTest {
     t.writeCsv(tmp.resolve("x.csv"));
     t.writeJson(tmp.resolve("x.json"), new ObjectMapper());
 
-    List<CSVRecord> rows;
-    try (CSVParser p = CSVParser.parse(tmp.resolve("x.csv"), StandardCharsets.UTF_8,
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
-      rows = p.getRecords();
-      assertEquals(List.of("name", "value", "count"), p.getHeaderNames());
-    }
+    List<CSVRecord> rows = records(tmp.resolve("x.csv"), List.of("name", "value", "count"));
     assertEquals(2, rows.size());
     assertEquals(awkward, rows.get(0).get("name"));
     assertEquals("0.5", rows.get(0).get("value"));
@@ -56,11 +51,7 @@ class ReportTableTest {
     t.add("plain", 2);
     t.writeCsv(tmp.resolve("x.csv"));
     t.writeJson(tmp.resolve("x.json"), new ObjectMapper());
-    List<CSVRecord> rows;
-    try (CSVParser p = CSVParser.parse(tmp.resolve("x.csv"), StandardCharsets.UTF_8,
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
-      rows = p.getRecords();
-    }
+    List<CSVRecord> rows = records(tmp.resolve("x.csv"), List.of("name", "value"));
     for (int i = 0; i < formulas.size(); i++) {
       assertEquals("'" + formulas.get(i), rows.get(i).get("name"));
       assertEquals("-0.25", rows.get(i).get("value"), "numbers are numbers, never prefixed");
@@ -69,6 +60,15 @@ class ReportTableTest {
     assertEquals("plain", rows.get(formulas.size() + 1).get("name"));
     JsonNode j = new ObjectMapper().readTree(tmp.resolve("x.json").toFile());
     assertEquals(formulas.get(0), j.get("rows").get(0).get("name").asText(), "the JSON keeps the text");
+  }
+
+  /** The CSV's rows, after checking its header. */
+  private static List<CSVRecord> records(Path csv, List<String> header) throws Exception {
+    try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8,
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      assertEquals(header, p.getHeaderNames());
+      return p.getRecords();
+    }
   }
 
   @Test

@@ -79,9 +79,7 @@ public final class BeirLoader {
       return null;
     }
     if (Names.idProblem(id) != null) {
-      problems.add(file, line, "", String.format(Locale.ROOT,
-          "%s id %s: expected no whitespace or control characters, found %s", what,
-          Names.quote(id), Names.idProblem(id)));
+      problems.add(file, line, "", Names.idMessage(what, id));
       return null;
     }
     if (seen.putIfAbsent(id, line) != null) {

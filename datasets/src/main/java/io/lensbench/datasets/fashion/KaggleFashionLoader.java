@@ -78,8 +78,7 @@ public final class KaggleFashionLoader {
           continue;
         }
         if (Names.idProblem(id) != null) {
-          problems.add(file, line, "", String.format(Locale.ROOT, "item id %s: expected no "
-              + "whitespace or control characters, found %s", Names.quote(id), Names.idProblem(id)));
+          problems.add(file, line, "", Names.idMessage("item", id));
           continue;
         }
         Integer first = seen.putIfAbsent(id, line);
