@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * How every store adapter reports a failure: where ({@code "milvus (http://…) collection 'x'"}),
@@ -23,13 +22,6 @@ public final class StoreErrors {
 
   /** Secrets shorter than this cannot be told from ordinary text and are not searched for. */
   static final int MIN_SECRET_LENGTH = 4;
-
-  private static final String HIDDEN = "****";
-  private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
-  private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
-  private static final Pattern KEY_VALUE =
-      Pattern.compile("(?i)(token|password|passwd|secret|api[_-]?key|authorization)([\"']?\\s*[=:]\\s*[\"']?)"
-          + "(?!(?:basic|bearer)\\s)[^\\s,;\"'&)]+");
 
   private final StoreKind kind;
   private final String address;
@@ -120,11 +112,9 @@ public final class StoreErrors {
   public String redact(String text) {
     String out = text;
     for (String s : secrets) {
-      out = out.replace(s, HIDDEN);
+      out = out.replace(s, Secret.HIDDEN);
     }
-    out = URL_USER_INFO.matcher(out).replaceAll("$1" + HIDDEN + "@");
-    out = AUTHORIZATION.matcher(out).replaceAll("$1 " + HIDDEN);
-    return KEY_VALUE.matcher(out).replaceAll("$1$2" + HIDDEN);
+    return Secret.redact(out);
   }
 
   /** The distinct messages of a cause chain joined by " / ", at most about {@value #ROOT_MESSAGE_LIMIT} characters. */
