@@ -1,5 +1,6 @@
 package io.lensbench.cli;
 
+import io.lensbench.core.BadInputException;
 import io.lensbench.core.ExitCode;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.stores.embedded.EmbeddedStore;
@@ -19,15 +20,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lensbench stores up | down | status}: the embedded OpenSearch node and Milvus Lite. */
+/**
+ * {@code lensbench stores up | down | status [opensearch|milvus|milvus-lite|all]}: the embedded
+ * OpenSearch node or cluster, the Milvus server and Milvus Lite.
+ */
 @Command(
     name = "stores",
     mixinStandardHelpOptions = true,
     description = {
-      "Embedded OpenSearch 2.19.1 (k-NN, Nori) and Milvus Lite 3.2.2 on 127.0.0.1.",
-      "Ports: OpenSearch HTTP 19200 / transport 19300, Milvus 19530 (LENSBENCH_OPENSEARCH_PORT,",
-      "LENSBENCH_OPENSEARCH_TRANSPORT_PORT, LENSBENCH_MILVUS_PORT); files under LENSBENCH_HOME",
-      "(default ~/.lensbench)."
+      "Embedded stores on 127.0.0.1: opensearch (OpenSearch 2.19.1 with k-NN and Nori; one node or a",
+      "cluster), milvus (the Milvus 2.3.5 standalone server) and milvus-lite (Milvus Lite 3.2.2).",
+      "Ports: OpenSearch HTTP 19200+i / transport 19300+i for node i, Milvus server 19730 (and",
+      "19731-19740 inside its own network namespace; health 19740), Milvus Lite 19530",
+      "(LENSBENCH_OPENSEARCH_PORT, LENSBENCH_OPENSEARCH_TRANSPORT_PORT, LENSBENCH_OPENSEARCH_NODES,",
+      "LENSBENCH_MILVUS_PORT, LENSBENCH_MILVUS_LITE_PORT); files under LENSBENCH_HOME (default ~/.lensbench)."
     },
     subcommands = {StoresCommand.Up.class, StoresCommand.Down.class, StoresCommand.Status.class})
 public final class StoresCommand implements Callable<Integer> {
@@ -42,15 +48,20 @@ public final class StoresCommand implements Callable<Integer> {
   Integer transportPort;
 
   @Option(names = "--milvus-port", paramLabel = "PORT", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Milvus Lite port (overrides LENSBENCH_MILVUS_PORT; default 19530).")
+      description = "Milvus server client port (overrides LENSBENCH_MILVUS_PORT; default 19730; it takes 11 ports).")
   Integer milvusPort;
 
-  /** Which store a subcommand acts on. */
-  enum Which {
-    opensearch,
-    milvus,
-    all
-  }
+  @Option(names = "--milvus-lite-port", paramLabel = "PORT", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Milvus Lite port (overrides LENSBENCH_MILVUS_LITE_PORT; default 19530).")
+  Integer milvusLitePort;
+
+  @Option(names = "--opensearch-nodes", paramLabel = "N", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "OpenSearch nodes (overrides LENSBENCH_OPENSEARCH_NODES; default 1): node i on HTTP and "
+          + "transport port + i, one cluster.")
+  Integer openSearchNodes;
+
+  /** The stores a subcommand can act on. */
+  static final List<String> WHICH = List.of("opensearch", "milvus", "milvus-lite", "all");
 
   @Override
   public Integer call() {
@@ -58,10 +69,13 @@ public final class StoresCommand implements Callable<Integer> {
     return ExitCode.BAD_INPUT.code();
   }
 
-  static List<EmbeddedStore> select(EmbeddedStores stores, Which which) {
+  static List<EmbeddedStore> select(EmbeddedStores stores, String which) {
+    if (!WHICH.contains(which)) {
+      throw new BadInputException("stores: expected one of " + WHICH + ", found '" + which + "'");
+    }
     List<EmbeddedStore> out = new ArrayList<>();
     for (EmbeddedStore s : stores.all()) {
-      if (which == Which.all || s.name().equals(which.name())) {
+      if (which.equals("all") || s.name().equals(which)) {
         out.add(s);
       }
     }
@@ -70,12 +84,16 @@ public final class StoresCommand implements Callable<Integer> {
 
   EmbeddedStores stores(PrintWriter out, Integer timeoutSeconds) {
     StoresConfig config = StoresConfig.fromEnvironment();
-    if (openSearchPort != null || transportPort != null || milvusPort != null) {
+    if (openSearchPort != null || transportPort != null || milvusPort != null || milvusLitePort != null) {
       int http = openSearchPort != null ? openSearchPort : config.openSearchHttpPort();
       int transport = transportPort != null ? transportPort
           : openSearchPort != null && openSearchPort != StoresConfig.DEFAULT_OPENSEARCH_HTTP_PORT
               ? openSearchPort + 100 : config.openSearchTransportPort();
-      config = config.withPorts(http, transport, milvusPort != null ? milvusPort : config.milvusPort());
+      config = config.withPorts(http, transport, milvusPort != null ? milvusPort : config.milvusPort(),
+          milvusLitePort != null ? milvusLitePort : config.milvusLitePort());
+    }
+    if (openSearchNodes != null) {
+      config = config.withOpenSearchNodes(openSearchNodes);
     }
     if (timeoutSeconds != null) {
       config = config.withStartTimeout(Duration.ofSeconds(timeoutSeconds));
@@ -92,8 +110,9 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
-    Which which;
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all",
+        description = "opensearch, milvus (the server), milvus-lite or all (default).")
+    String which;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
         description = "Seconds to wait for each store to become healthy (default 180).")
@@ -107,8 +126,10 @@ public final class StoresCommand implements Callable<Integer> {
       List<String> failures = new ArrayList<>();
       for (EmbeddedStore s : select(stores, which)) {
         try {
+          long t1 = System.nanoTime();
           StoreStatus st = s.up();
           out.println(st.describe());
+          out.printf(Locale.ROOT, "%s: up in %.1f s%n", s.name(), (System.nanoTime() - t1) / 1e9);
         } catch (InfrastructureException e) {
           failures.add(e.getMessage());
         }
@@ -128,8 +149,9 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
-    Which which;
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all",
+        description = "opensearch, milvus (the server), milvus-lite or all (default).")
+    String which;
 
     @Override
     public Integer call() {
@@ -150,8 +172,9 @@ public final class StoresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "opensearch, milvus or all (default).")
-    Which which;
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all",
+        description = "opensearch, milvus (the server), milvus-lite or all (default).")
+    String which;
 
     @Override
     public Integer call() {
