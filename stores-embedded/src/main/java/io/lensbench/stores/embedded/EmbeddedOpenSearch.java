@@ -280,6 +280,16 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     }
   }
 
+  /** Deletes the configured nodes' instance folders (config, data, logs); only when none runs. */
+  public void deleteInstances() throws java.io.IOException {
+    for (OpenSearchInstance n : nodes) {
+      if (running(n).isPresent()) {
+        throw new InfrastructureException("opensearch: node " + n.nodeName() + " still runs; stop it first");
+      }
+      Processes.deleteTree(n.instanceDir());
+    }
+  }
+
   private void stopQuietly(OpenSearchInstance node, ProcessHandle process) {
     Processes.terminate(process, Duration.ofSeconds(15));
     Processes.deleteQuietly(node.pidFile());
