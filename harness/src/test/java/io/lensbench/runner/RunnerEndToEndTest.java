@@ -266,7 +266,7 @@ class RunnerEndToEndTest {
   }
 
   /** The scored part of metrics/<cell>.json: summary (with intervals) and per-query values. */
-  private static String scores(Path dir, CellId c) throws IOException {
+  static String scores(Path dir, CellId c) throws IOException {
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics/" + c + ".json").toFile());
     return m.path("summary").toString() + m.path("perQuery").toString();
   }

@@ -196,7 +196,8 @@ public final class OpenSearchStore extends CheckedStore<String> {
 
   @Override
   protected long countDocuments(String collection) {
-    return http.ok("GET", "/" + collection + "/_count", null, where(collection), "count").path("count").asLong();
+    return complete(http.ok("GET", "/" + collection + "/_count", null, where(collection), "count"), collection, "count")
+        .path("count").asLong();
   }
 
   @Override
@@ -211,7 +212,24 @@ public final class OpenSearchStore extends CheckedStore<String> {
   }
 
   private JsonNode search(String collection, ObjectNode body, String what) {
-    return http.ok("POST", "/" + collection + "/_search", body, where(collection), what);
+    return complete(http.ok("POST", "/" + collection + "/_search", body, where(collection), what), collection, what);
+  }
+
+  /**
+   * The reply of a search or count that every shard answered. With a node down, OpenSearch
+   * answers from the shards it still has ("partial results", HTTP 200): such a reply is never
+   * taken as the result.
+   */
+  private JsonNode complete(JsonNode reply, String collection, String what) {
+    JsonNode shards = reply.path("_shards");
+    int failed = shards.path("failed").asInt(0);
+    if (failed > 0 || shards.path("successful").asInt(0) < shards.path("total").asInt(0)) {
+      throw new InfrastructureException(String.format(java.util.Locale.ROOT,
+          "%s: %s: expected every shard to answer, found %d of %d (%d failed: %s)", where(collection), what,
+          shards.path("successful").asInt(0), shards.path("total").asInt(0), failed,
+          shards.path("failures").path(0).path("reason").path("reason").asText("shard unavailable")));
+    }
+    return reply;
   }
 
   /** The sub-searches in one {@code _msearch}, fused here by {@link HybridFusion}. */
@@ -235,6 +253,7 @@ public final class OpenSearchStore extends CheckedStore<String> {
         throw new InfrastructureException(where + ": hybrid sub-search " + (i + 1) + " failed: "
             + one.path("error").path("reason").asText(one.path("error").toString()));
       }
+      complete(one, collection, "hybrid sub-search " + (i + 1));
       lists.add(searches.get(i) instanceof CheckedSearch.Knn knn
           ? OpenSearchHits.vector(one, knn.field().metric())
           : OpenSearchHits.text(one));
