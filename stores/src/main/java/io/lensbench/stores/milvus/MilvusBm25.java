@@ -1,10 +1,10 @@
 package io.lensbench.stores.milvus;
 
+import io.lensbench.core.Ranking;
 import io.lensbench.core.SearchHit;
 import io.lensbench.stores.Filter;
 import io.lensbench.stores.SchemaChecks;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +61,7 @@ final class MilvusBm25 {
     return out;
   }
 
-  /** The top k documents for a query on one field, best first (ties by id); none scoring 0. */
+  /** The top k documents for a query on one field in {@link Ranking#ORDER}; none scoring 0. */
   List<SearchHit> search(String field, String query, int k, Filter filter) {
     Map<String, Integer> df = documentFrequency.getOrDefault(field, Map.of());
     double avg = averageLength.getOrDefault(field, 0.0);
@@ -76,8 +76,7 @@ final class MilvusBm25 {
         hits.add(new SearchHit(d.id(), score));
       }
     }
-    hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::id));
-    return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+    return Ranking.sortAndCut(hits, k);
   }
 
   private double score(List<String> tokens, List<String> terms, Map<String, Integer> df, double avg) {

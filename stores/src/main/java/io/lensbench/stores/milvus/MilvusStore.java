@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.lensbench.core.InfrastructureException;
+import io.lensbench.core.Ranking;
 import io.lensbench.core.SearchHit;
 import io.lensbench.stores.CheckedSearch;
 import io.lensbench.stores.CheckedStore;
@@ -77,6 +78,16 @@ import java.util.regex.Pattern;
  * BM25 2·atan(s)/π).
  */
 public final class MilvusStore extends CheckedStore<Map<String, JsonObject>> {
+  /** Most hits one Milvus search returns. */
+  private static final int MAX_LIMIT = 16_384;
+  /**
+   * A Milvus server returns equal scores in no fixed order (segments are searched concurrently),
+   * so which of several tied hits at rank k it returns varies between identical searches: kNN asks
+   * for 2k + this many and keeps the first k in {@link Ranking#ORDER}, which makes exact search
+   * repeatable unless more hits tie at the cut than that.
+   */
+  private static final int TIE_MARGIN = 16;
+
   /** Names Milvus accepts; any other cannot name an existing collection. */
   private static final Pattern MILVUS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
@@ -278,9 +289,10 @@ public final class MilvusStore extends CheckedStore<Map<String, JsonObject>> {
   @Override
   protected List<SearchHit> searchKnn(String collection, VectorField field, float[] vector, int k, Filter filter) {
     String target = MilvusSchemas.collectionOf(schemaOf(collection), collection, field.name(), engine);
-    return MilvusHits.hits(
-        loading.read(target, () -> client.search(requests.knn(target, field, vector, k, filter))),
-        MilvusHits.of(field.metric()));
+    int fetch = engine.lite() ? k : Math.min(MAX_LIMIT, 2 * k + TIE_MARGIN);
+    return Ranking.sortAndCut(MilvusHits.hits(
+        loading.read(target, () -> client.search(requests.knn(target, field, vector, fetch, filter))),
+        MilvusHits.of(field.metric())), k);
   }
 
   @Override
