@@ -104,9 +104,8 @@ public final class StoresCommand implements Callable<Integer> {
     });
   }
 
-  @Command(name = "up", mixinStandardHelpOptions = true,
-      description = "Install (cached) and start the stores unless running; wait until healthy.")
-  static final class Up implements Callable<Integer> {
+  /** What every subcommand has: the parent's options and which stores it acts on. */
+  abstract static class OnStores implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand StoresCommand parent;
 
@@ -114,17 +113,28 @@ public final class StoresCommand implements Callable<Integer> {
         description = "opensearch, milvus (the server), milvus-lite or all (default).")
     String which;
 
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    List<EmbeddedStore> selected(Integer timeout) {
+      return select(parent.stores(out(), timeout), which);
+    }
+  }
+
+  @Command(name = "up", mixinStandardHelpOptions = true,
+      description = "Install (cached) and start the stores unless running; wait until healthy.")
+  static final class Up extends OnStores {
     @Option(names = "--timeout", paramLabel = "SECONDS",
         description = "Seconds to wait for each store to become healthy (default 180).")
     Integer timeout;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      EmbeddedStores stores = parent.stores(out, timeout);
+      PrintWriter out = out();
       long t0 = System.nanoTime();
       List<String> failures = new ArrayList<>();
-      for (EmbeddedStore s : select(stores, which)) {
+      for (EmbeddedStore s : selected(timeout)) {
         try {
           long t1 = System.nanoTime();
           StoreStatus st = s.up();
@@ -145,22 +155,13 @@ public final class StoresCommand implements Callable<Integer> {
 
   @Command(name = "down", mixinStandardHelpOptions = true,
       description = "Stop the store processes LensBench started (pid files; never by name).")
-  static final class Down implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @ParentCommand StoresCommand parent;
-
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all",
-        description = "opensearch, milvus (the server), milvus-lite or all (default).")
-    String which;
-
+  static final class Down extends OnStores {
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      EmbeddedStores stores = parent.stores(out, null);
-      for (EmbeddedStore s : select(stores, which)) {
+      for (EmbeddedStore s : selected(null)) {
         s.down();
       }
-      out.flush();
+      out().flush();
       return ExitCode.OK.code();
     }
   }
@@ -168,20 +169,12 @@ public final class StoresCommand implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Versions, ports, pids, data folders and health. Exit 0 when every selected "
           + "store is healthy, 3 otherwise.")
-  static final class Status implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @ParentCommand StoresCommand parent;
-
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all",
-        description = "opensearch, milvus (the server), milvus-lite or all (default).")
-    String which;
-
+  static final class Status extends OnStores {
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      EmbeddedStores stores = parent.stores(out, null);
+      PrintWriter out = out();
       boolean healthy = true;
-      for (EmbeddedStore s : select(stores, which)) {
+      for (EmbeddedStore s : selected(null)) {
         StoreStatus st = s.status();
         out.println(st.describe());
         healthy &= st.healthy();

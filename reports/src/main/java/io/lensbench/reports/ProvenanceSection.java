@@ -51,7 +51,8 @@ final class ProvenanceSection {
     b.append("</div>");
     // arrays of objects (models, stores, ...) and maps of objects become small tables
     StringBuilder blocks = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> it = r.provenance().fields();
+    // a run's stores with their engines (a run from before the Milvus server called Milvus Lite "milvus")
+    Iterator<Map.Entry<String, JsonNode>> it = io.lensbench.eval.run.StoreEngines.withEngines(r.provenance()).fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("models") && e.getValue().isArray()) {
