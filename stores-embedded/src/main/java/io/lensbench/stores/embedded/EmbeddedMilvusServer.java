@@ -72,6 +72,9 @@ public final class EmbeddedMilvusServer implements EmbeddedStore {
         log.accept("milvus: process " + running.get().pid() + " is up but not answering yet; waiting");
         return awaitReady(running.get(), System.nanoTime());
       }
+      // a forwarder outlives a killed server by up to half a second: it must not hold the ports
+      Processes.ours(instance.forwarderPidFile(), MilvusServerInstance.FORWARDER)
+          .ifPresent(f -> Processes.terminate(f, Duration.ofSeconds(5)));
       for (int port : List.of(instance.clientPort(), instance.healthPort())) {
         if (Processes.listening(port) || !Processes.bindable(port)) {
           throw new InfrastructureException(String.format(Locale.ROOT,
