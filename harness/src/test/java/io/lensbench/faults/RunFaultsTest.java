@@ -11,6 +11,7 @@ import io.lensbench.datasets.fashion.Glossary;
 import io.lensbench.datasets.fashion.KaggleFashionLoader;
 import io.lensbench.stores.embedded.EmbeddedStores;
 import io.lensbench.testkit.FakeOpenAiServer;
+import io.lensbench.testkit.FakeReply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ class RunFaultsTest {
   void aCredentialInTheVlmEndpointIsNeverShownOrWritten() throws Exception {
     String secret = "s3cret-vlm-pw";
     Path out = tmp.resolve("vlm-run");
-    try (FakeOpenAiServer vlm = new FakeOpenAiServer(req -> FakeOpenAiServer.FakeReply.answer("a product photo"))) {
+    try (FakeOpenAiServer vlm = new FakeOpenAiServer(req -> FakeReply.answer("a product photo"))) {
       Map<String, String> env = Map.of("LENSBENCH_HOME", tmp.resolve("home-vlm").toString(),
           "LENSBENCH_VLM_BASE_URL", vlm.baseUrl().replace("http://", "http://lb-user:" + secret + "@"),
           "LENSBENCH_VLM_MODEL", "fake-vlm");

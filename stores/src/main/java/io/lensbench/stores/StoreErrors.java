@@ -23,7 +23,7 @@ public final class StoreErrors {
   /** Secrets shorter than this cannot be told from ordinary text and are not searched for. */
   static final int MIN_SECRET_LENGTH = 4;
 
-  private final StoreKind kind;
+  private final StoreId id;
   private final String address;
   private final boolean embedded;
   private final List<String> secrets;
@@ -33,12 +33,17 @@ public final class StoreErrors {
    * @param connectionFailure true for an engine exception that means the store is not reachable
    *     (reported as unreachable, not as a failed call)
    */
-  public StoreErrors(StoreKind kind, StoreConfig config, Predicate<Throwable> connectionFailure) {
-    this.kind = kind;
-    this.address = config.address(kind);
-    this.embedded = config.isEmbedded(kind);
-    this.secrets = secretTexts(config.secrets(kind));
+  public StoreErrors(StoreId id, StoreConfig config, Predicate<Throwable> connectionFailure) {
+    this.id = id;
+    this.address = config.address(id.kind());
+    this.embedded = config.isEmbedded(id.kind());
+    this.secrets = secretTexts(config.secrets(id.kind()));
     this.connectionFailure = connectionFailure;
+  }
+
+  /** Errors of the store named after its kind. */
+  public StoreErrors(StoreKind kind, StoreConfig config, Predicate<Throwable> connectionFailure) {
+    this(StoreId.of(kind), config, connectionFailure);
   }
 
   private static List<String> secretTexts(List<Secret> secrets) {
@@ -58,7 +63,7 @@ public final class StoreErrors {
 
   /** The prefix of every message about one collection. */
   public String where(String collection) {
-    return String.format(Locale.ROOT, "%s (%s) collection '%s'", kind.id(), address, collection);
+    return String.format(Locale.ROOT, "%s (%s) collection '%s'", id.name(), address, collection);
   }
 
   /** The store does not answer; for the embedded store the message says how to start it. */
@@ -67,10 +72,10 @@ public final class StoreErrors {
         String.format(
             Locale.ROOT,
             "%s at %s is unreachable (%s): expected %s, found: %s%s",
-            kind.id(),
+            id.name(),
             address,
             what,
-            kind.server(),
+            id.kind().server(),
             redact(rootMessage(cause)),
             embedded ? "; " + StoreConfig.START_HINT : ""),
         cause);
