@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -131,7 +132,7 @@ public final class EmbeddedMilvusServer implements EmbeddedStore {
       }
       if (healthz() && probe().isPresent()) {
         log.accept(String.format(Locale.ROOT, "milvus: healthy in %.1f s", (System.nanoTime() - t0) / 1e9));
-        warmUp();
+        warmUp(deadline);
         log.accept(String.format(Locale.ROOT, "milvus: ready in %.1f s", (System.nanoTime() - t0) / 1e9));
         return status();
       }
@@ -142,19 +143,41 @@ public final class EmbeddedMilvusServer implements EmbeddedStore {
     throw failure(String.format(Locale.ROOT, "not healthy within %d s; stopped it", config.startTimeout().toSeconds()));
   }
 
-  /** One strong read of a loaded collection: after a restart the first one waits for the log replay. */
-  private void warmUp() {
+  /**
+   * One strong read of every loaded collection, retried until the start deadline: after a
+   * restart each collection's first read waits for its own log replay, and a read can fail
+   * ("context Done") while the replay runs. Reports ready only when every such read succeeded.
+   */
+  private void warmUp(long deadline) {
+    List<String> pending;
     try (Client c = new Client(uri(), config.startTimeout())) {
+      pending = new ArrayList<>();
       for (String name : c.client.listCollections().getCollectionNames()) {
         if (Boolean.TRUE.equals(c.client.getLoadState(GetLoadStateReq.builder().collectionName(name).build()))) {
-          c.client.query(QueryReq.builder().collectionName(name).filter("").outputFields(List.of("count(*)"))
-              .consistencyLevel(ConsistencyLevel.STRONG).build());
-          return;
+          pending.add(name);
         }
       }
+      String last = "";
+      while (!pending.isEmpty()) {
+        String name = pending.get(0);
+        try {
+          c.client.query(QueryReq.builder().collectionName(name).filter("").outputFields(List.of("count(*)"))
+              .consistencyLevel(ConsistencyLevel.STRONG).build());
+          pending.remove(0);
+        } catch (RuntimeException e) {
+          last = Processes.abbreviate(String.valueOf(e.getMessage()), 200);
+          if (System.nanoTime() > deadline) {
+            throw failure("not ready within " + config.startTimeout().toSeconds() + " s: a strong read of collection '"
+                + name + "' still fails (" + last + ")");
+          }
+          log.accept("milvus: collection '" + name + "' not readable yet (" + last + "); retrying");
+          sleep(1000);
+        }
+      }
+    } catch (InfrastructureException e) {
+      throw e;
     } catch (RuntimeException e) {
-      log.accept("milvus: warm-up read failed (" + Processes.abbreviate(String.valueOf(e.getMessage()), 200)
-          + "); the first search may be slow");
+      throw failure("not ready: listing its collections fails (" + Processes.abbreviate(String.valueOf(e.getMessage()), 200) + ")");
     }
   }
 

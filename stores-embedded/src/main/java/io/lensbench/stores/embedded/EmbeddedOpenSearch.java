@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -178,7 +180,7 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
               e.getKey());
         }
       }
-      last = health.check(nodes.size());
+      last = health.check(nodes.size(), started(processes));
       if (last.ok()) {
         log.accept(String.format(Locale.ROOT, "opensearch: healthy in %.1f s (%s)",
             (System.nanoTime() - t0) / 1e9, last.detail()));
@@ -193,6 +195,12 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     processes.forEach(this::stopQuietly);
     throw failure(String.format(Locale.ROOT, "not healthy within %d s (last: %s); stopped it",
         config.startTimeout().toSeconds(), last.detail()), nodes.get(0));
+  }
+
+  private static Set<Long> started(Map<OpenSearchInstance, ProcessHandle> processes) {
+    Set<Long> pids = new HashSet<>();
+    processes.values().forEach(p -> pids.add(p.pid()));
+    return pids;
   }
 
   private InfrastructureException failure(String what, OpenSearchInstance node) {

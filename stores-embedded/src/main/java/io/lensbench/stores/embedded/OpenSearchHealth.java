@@ -29,6 +29,15 @@ final class OpenSearchHealth {
 
   /** Cluster health green/yellow, {@code nodes} nodes joined, and the required plugins and modules loaded. */
   Health check(int nodes) {
+    return check(nodes, Set.of());
+  }
+
+  /**
+   * As {@link #check(int)}, and every process in {@code pids} has joined the cluster. A node
+   * started again after a crash counts only once the cluster reports the new process: until the
+   * cluster manager notices the old one is gone, health can still read green with the dead node.
+   */
+  Health check(int nodes, Set<Long> pids) {
     try {
       JsonNode h = get("/_cluster/health");
       String status = h.path("status").asText("?");
@@ -36,6 +45,16 @@ final class OpenSearchHealth {
       if (!status.equals("green") && !status.equals("yellow") || joined < nodes) {
         return new Health(false, true, String.format(Locale.ROOT, "cluster status %s, %d of %d node(s) joined",
             status, joined, nodes), "");
+      }
+      if (!pids.isEmpty()) {
+        Set<Long> inCluster = new TreeSet<>();
+        get("/_nodes/process").path("nodes").forEach(n -> inCluster.add(n.path("process").path("id").asLong(-1)));
+        if (!inCluster.containsAll(pids)) {
+          Set<Long> waiting = new TreeSet<>(pids);
+          waiting.removeAll(inCluster);
+          return new Health(false, true, "cluster " + status + ", started process(es) " + waiting
+              + " not joined yet", "");
+        }
       }
       JsonNode nodeInfo = get("/_nodes/_local/plugins").path("nodes");
       Set<String> plugins = new TreeSet<>();
