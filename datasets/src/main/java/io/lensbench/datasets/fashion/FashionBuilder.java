@@ -91,16 +91,18 @@ public final class FashionBuilder {
     NativeLayout.writeSplits(o.out(), splits);
 
     List<QuerySetFiles> sets = new ArrayList<>();
-    sets.addAll(new TextQueries(o, glossary).build(test));
+    ShopperKorean shopper = ShopperKorean.load();
+    sets.addAll(new TextQueries(o, glossary, shopper).build(test));
     sets.add(new ImageQueries(o).build(test));
     sets.addAll(new TableQueries(o, glossary).build(test));
-    sets.addAll(new ComposedQueries(o, glossary).build(test));
+    sets.addAll(new ComposedQueries(o, glossary, shopper).build(test));
     for (QuerySetFiles s : sets) {
       NativeLayout.writeQuerySet(o.out(), s);
       progress.accept(String.format(Locale.ROOT, "query set %-15s %4d queries, %6d judgments",
           s.name(), s.queries().size(), FashionCard.judgments(s)));
     }
-    Map<String, Object> card = new FashionCard(o, glossary).card(rows, test, sets, problems.list());
+    Map<String, Object> card = new FashionCard(o, glossary, shopper).card(rows, test, sets,
+        problems.list());
     Map<String, Object> full = NativeLayout.writeCard(o.out(), card);
     return new Result(o.out(), full, problems.list());
   }
