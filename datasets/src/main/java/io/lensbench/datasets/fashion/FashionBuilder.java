@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * (docs/datasets.md). Deterministic: the same source, options and seed give byte-identical files.
  */
 public final class FashionBuilder {
-  public static final String BUILDER_VERSION = "1";
+  /** Bumped when a build's content changes (2: the cross-lingual query sets). */
+  public static final String BUILDER_VERSION = "2";
   public static final String LICENCE = "MIT as shown for the Kaggle dataset 'Fashion Product Images' "
       + "(paramaggarwal, Myntra catalogue); copyright of the photos stays with their owners; see "
       + "PROVENANCE.md of the data source";
@@ -60,6 +61,24 @@ public final class FashionBuilder {
     /** The random source of one purpose (split, a query set): the seed and the purpose. */
     Random rng(String purpose) {
       return new Random(seed * 0x9E3779B97F4A7C15L + purpose.hashCode());
+    }
+  }
+
+  /**
+   * Whether dir holds a fashion build of this builder version from the named source (a build by
+   * an older LensBench lacks query sets and is rebuilt rather than reused).
+   */
+  public static boolean isCurrent(Path dir, String source) {
+    Path card = dir.resolve(NativeLayout.CARD);
+    if (!Files.isRegularFile(card)) {
+      return false;
+    }
+    try {
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(card.toFile());
+      return BUILDER_VERSION.equals(node.path("build").path("builderVersion").asText())
+          && source.equals(node.path("source").path("name").asText());
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -137,13 +137,8 @@ public final class TrainedJointEncoder implements JointEncoder {
 
   @Override
   public float[] embedImageText(Path image, String instruction) {
-    float[] a = embedImages(List.of(image)).get(0);
-    float[] b = embedTexts(List.of(instruction)).get(0);
-    float[] s = new float[dim];
-    for (int i = 0; i < dim; i++) {
-      s[i] = a[i] + b[i];
-    }
-    return Vectors.normalizeInPlace(s);
+    return Vectors.normalizedSum(embedImages(List.of(image)).get(0),
+        embedTexts(List.of(instruction)).get(0));
   }
 
   @Override

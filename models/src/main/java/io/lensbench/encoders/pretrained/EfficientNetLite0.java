@@ -46,6 +46,11 @@ public final class EfficientNetLite0 implements ImageEncoder {
     this.model = model;
   }
 
+  /** The id of the model in a prepared folder, without loading it. */
+  public static String idOf(Path dir) {
+    return NAME + "@" + ModelFiles.fingerprint(List.of(dir.resolve("model.onnx")));
+  }
+
   /** Opens the model in a prepared folder ({@code model.onnx}). */
   public static EfficientNetLite0 open(Path dir) {
     Path onnx = dir.resolve("model.onnx");
@@ -65,7 +70,7 @@ public final class EfficientNetLite0 implements ImageEncoder {
           .optTranslator(new Features())
           .build()
           .loadModel();
-      return new EfficientNetLite0(NAME + "@" + ModelFiles.fingerprint(List.of(onnx)), m);
+      return new EfficientNetLite0(idOf(dir), m);
     } catch (IOException | ModelNotFoundException | MalformedModelException e) {
       throw new InfrastructureException("image encoder '" + NAME + "': could not load " + onnx + ": "
           + e.getMessage(), e);

@@ -47,17 +47,23 @@ public final class UseTextEncoder implements TextEncoder {
     this.model = model;
   }
 
-  /** Opens the model in a prepared folder ({@code model.onnx} + {@code tokenizer.json}). */
-  public static UseTextEncoder open(Path dir) {
-    Path onnx = dir.resolve("model.onnx");
-    Path tok = dir.resolve("tokenizer.json");
-    for (Path p : List.of(onnx, tok)) {
+  /** The id of the model in a prepared folder, without loading it. */
+  public static String idOf(Path dir) {
+    List<Path> files = List.of(dir.resolve("model.onnx"), dir.resolve("tokenizer.json"));
+    for (Path p : files) {
       if (!Files.isRegularFile(p)) {
         throw new InfrastructureException("text encoder '" + NAME + "': expected " + p
             + " (run: lensbench models prepare), found nothing");
       }
     }
-    String id = NAME + "@" + ModelFiles.fingerprint(List.of(onnx, tok));
+    return NAME + "@" + ModelFiles.fingerprint(files);
+  }
+
+  /** Opens the model in a prepared folder ({@code model.onnx} + {@code tokenizer.json}). */
+  public static UseTextEncoder open(Path dir) {
+    String id = idOf(dir);
+    Path onnx = dir.resolve("model.onnx");
+    Path tok = dir.resolve("tokenizer.json");
     DjlEngines.onnxRuntime();
     HuggingFaceTokenizer t = null;
     try {

@@ -42,6 +42,10 @@ class JointModelsTest {
     assertEquals("Tshirts", in.train().get(0).articleType());
     assertEquals(1, in.heldOut().size());
     assertEquals("Men Red Tshirts", in.heldOut().get(0).query());
+    assertEquals(Map.of("ko", "남성 레드 티셔츠", "ko_everyday", "남자 빨간색 반팔티"),
+        in.heldOut().get(0).translations());
+    assertTrue(in.train().get(0).descriptionKo().startsWith("남성 블루 티셔츠 "),
+        in.train().get(0).descriptionKo());
     assertEquals("abc", in.provenance().get("datasetChecksum"));
   }
 
@@ -50,6 +54,21 @@ class JointModelsTest {
     BadInputException e = assertThrows(BadInputException.class,
         () -> JointModels.fromDataset(dataset(Map.of(), "abc")));
     assertTrue(e.getMessage().contains("no TRAIN/TEST split"), e.getMessage());
+  }
+
+  @Test
+  void everyVariantHasItsOwnFolderAndTheBaselineKeepsItsOldOne() {
+    io.lensbench.encoders.pretrained.Prepared.models();
+    Dataset ds = dataset(Map.of("1", Split.TRAIN), "abc");
+    assertEquals(JointModels.defaultDir(ds, JointTrainingConfig.defaults(),
+        io.lensbench.encoders.TextEncoders.DEFAULT_ID), JointModels.dir(ds, JointVariant.CNN_MINILM));
+    java.util.Set<Path> dirs = new java.util.HashSet<>();
+    for (JointVariant v : JointVariant.values()) {
+      assertTrue(dirs.add(JointModels.dir(ds, v)), v.id());
+    }
+    assertEquals(JointModels.dir(ds, JointVariant.DEFAULT), JointModels.dir(ds,
+        JointVariant.parse("default")));
+    assertThrows(BadInputException.class, () -> JointVariant.parse("clip"));
   }
 
   @Test
