@@ -2,6 +2,7 @@ package io.lensbench.cli;
 
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.DatasetLoader;
+import io.lensbench.encoders.joint.FineTuneTrainer;
 import io.lensbench.encoders.joint.JointMetrics;
 import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointTrainer;
@@ -42,8 +43,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " (English and Korean attribute queries) and writes its folder + model-card.json.",
         "Variants: cnn-minilm (small CNN vs MiniLM, English only: the baseline), cnn-use (the CNN"
             + " vs USE multilingual), effnet-ridge / effnet-mlp (frozen EfficientNet-Lite0 + ridge /"
-            + " contrastive MLP head into USE), fused (cnn-use + effnet-mlp); default = "
-            + "the demo's default joint model.",
+            + " contrastive MLP head into USE), fused (cnn-use + effnet-mlp), effnet-finetune"
+            + " (EfficientNet-Lite0 fine-tuned end to end from the ridge head: slow on CPU, never run"
+            + " by the demo); default = the demo's default joint model.",
         "Maps images onto catalogue attributes only (no style, pattern, brand)."
       })
   static final class Joint implements Callable<Integer> {
@@ -53,8 +55,17 @@ public final class TrainCommand implements Callable<Integer> {
     Path dataset;
 
     @Option(names = "--variant", defaultValue = "default",
-        description = "cnn-minilm | cnn-use | effnet-ridge | effnet-mlp | fused | default (${DEFAULT-VALUE})")
+        description = "cnn-minilm | cnn-use | effnet-ridge | effnet-mlp | fused | effnet-finetune |"
+            + " default (${DEFAULT-VALUE})")
     String variant;
+
+    @Option(names = "--finetune-epochs", defaultValue = "1",
+        description = "effnet-finetune: epochs (default ${DEFAULT-VALUE})")
+    int fineTuneEpochs;
+
+    @Option(names = "--max-batches", defaultValue = "0",
+        description = "effnet-finetune: stop each epoch after N batches, for timing (0 = whole epochs)")
+    int maxBatches;
 
     @Option(names = "--epochs", defaultValue = "7", description = "CNN epochs (default ${DEFAULT-VALUE})")
     int epochs;
@@ -72,9 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      if (epochs < 1 || batchSize < 2) {
+      if (epochs < 1 || batchSize < 2 || fineTuneEpochs < 1 || maxBatches < 0) {
         throw new io.lensbench.core.BadInputException(String.format(Locale.ROOT,
-            "--epochs expected >= 1 and --batch-size >= 2, found %d and %d", epochs, batchSize));
+            "--epochs, --finetune-epochs expected >= 1, --batch-size >= 2, --max-batches >= 0,"
+                + " found %d, %d, %d and %d", epochs, fineTuneEpochs, batchSize, maxBatches));
       }
       Dataset ds = DatasetLoader.load(dataset);
       JointVariant v = JointVariant.parse(variant);
@@ -93,7 +105,9 @@ public final class TrainCommand implements Callable<Integer> {
         o.flush();
         return 0;
       }
-      JointTrainer.Result r = JointModels.train(ds, v, cfg, dir, line -> {
+      FineTuneTrainer.Config tune = FineTuneTrainer.Config.defaults().withEpochs(fineTuneEpochs)
+          .withMaxBatches(maxBatches);
+      JointTrainer.Result r = JointModels.train(ds, v, cfg, tune, dir, line -> {
         err.println(line);
         err.flush();
       });

@@ -9,6 +9,7 @@ import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.JointEncoders;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.encoders.TextEncoders;
+import io.lensbench.encoders.joint.FineTunedJointEncoder;
 import io.lensbench.encoders.joint.FusedJointEncoder;
 import io.lensbench.encoders.joint.HeadJointEncoder;
 import io.lensbench.encoders.joint.JointModels;
@@ -86,6 +87,8 @@ final class ModelFactory {
         card.putAll(head.card());
       } else if (opened instanceof FusedJointEncoder fused) {
         card.putAll(fused.card());
+      } else if (opened instanceof FineTunedJointEncoder tuned) {
+        card.putAll(tuned.card());
       } else {
         card.put("id", opened.id());
         card.put("dimension", opened.dimension());

@@ -2,6 +2,8 @@ package io.lensbench.encoders;
 
 import io.lensbench.core.BadInputException;
 import io.lensbench.encoders.clip.ClipOnnxEncoder;
+import io.lensbench.encoders.joint.FineTuneTrainer;
+import io.lensbench.encoders.joint.FineTunedJointEncoder;
 import io.lensbench.encoders.joint.FusedJointEncoder;
 import io.lensbench.encoders.joint.HeadJointEncoder;
 import io.lensbench.encoders.joint.TrainedJointEncoder;
@@ -14,8 +16,8 @@ public final class JointEncoders {
 
   /**
    * {@code model-card.json} → one of LensBench's joint models, by its {@code architecture}: a
-   * head on EfficientNet-Lite0 ({@code efficientnet-lite0+…}), an ensemble ({@code fused/v1}),
-   * else the trained CNN; {@code image_encoder.onnx} + {@code text_encoder.onnx} → a
+   * head on EfficientNet-Lite0 ({@code efficientnet-lite0+…}), the fine-tuned EfficientNet, an
+   * ensemble ({@code fused/v1}), else the trained CNN; {@code image_encoder.onnx} + {@code text_encoder.onnx} → a
    * user-supplied CLIP-family model.
    */
   public static JointEncoder open(Path dir) {
@@ -24,6 +26,9 @@ public final class JointEncoders {
       String arch = architecture(card);
       if (arch.startsWith("efficientnet-lite0+")) {
         return HeadJointEncoder.open(dir);
+      }
+      if (arch.equals(FineTuneTrainer.ARCHITECTURE)) {
+        return FineTunedJointEncoder.open(dir);
       }
       return arch.equals(FusedJointEncoder.ARCHITECTURE) ? FusedJointEncoder.open(dir)
           : TrainedJointEncoder.open(dir);

@@ -119,6 +119,9 @@ public final class FusedJointEncoder implements JointEncoder {
     if (e instanceof HeadJointEncoder h) {
       return h.textEncoder();
     }
+    if (e instanceof FineTunedJointEncoder f) {
+      return f.textEncoder();
+    }
     throw new BadInputException("fused joint model: member '" + e.id() + "' is not a LensBench"
         + " joint model (expected a trained CNN or a head model)");
   }

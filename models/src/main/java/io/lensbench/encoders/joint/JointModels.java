@@ -136,6 +136,8 @@ public final class JointModels {
           + EfficientNetLite0.idOf(prepared().model(PretrainedModels.EFFICIENTNET)));
       case FUSED -> variantDir(ds, v, FUSED_MEMBERS.stream().map(m -> dir(ds, m).getFileName()
           .toString()).toList() + "|" + java.util.Arrays.toString(FUSED_WEIGHTS));
+      case EFFNET_FINETUNE -> variantDir(ds, v, dir(ds, JointVariant.EFFNET_RIDGE).getFileName()
+          + "|" + FineTuneTrainer.Config.defaults());
     };
   }
 
@@ -203,6 +205,15 @@ public final class JointModels {
   /** Trains a variant into dir (a fused model first trains its missing members). */
   public static JointTrainer.Result train(Dataset ds, JointVariant v, JointTrainingConfig cnn,
       Path dir, Consumer<String> log) {
+    return train(ds, v, cnn, FineTuneTrainer.Config.defaults(), dir, log);
+  }
+
+  /**
+   * {@link #train(Dataset, JointVariant, JointTrainingConfig, Path, Consumer)} with the
+   * fine-tuning configuration (used by {@code effnet-finetune} only).
+   */
+  public static JointTrainer.Result train(Dataset ds, JointVariant v, JointTrainingConfig cnn,
+      FineTuneTrainer.Config fineTune, Path dir, Consumer<String> log) {
     Inputs in = fromDataset(ds);
     switch (v) {
       case CNN_MINILM, CNN_USE -> {
@@ -219,6 +230,13 @@ public final class JointModels {
                 prepared().model(PretrainedModels.EFFICIENTNET)), home.resolve("cache"))) {
           return new HeadTrainer(headConfig(v), log)
               .train(in.train(), in.heldOut(), net, text, dir, in.provenance());
+        }
+      }
+      case EFFNET_FINETUNE -> {
+        Path ridge = trainIfMissing(ds, JointVariant.EFFNET_RIDGE, log);
+        try (TextEncoder text = TextEncoders.open(useId())) {
+          return new FineTuneTrainer(fineTune, log).train(in.train(), in.heldOut(),
+              prepared().model(PretrainedModels.EFFICIENTNET), ridge, text, dir, in.provenance());
         }
       }
       default -> {

@@ -19,7 +19,12 @@ public enum JointVariant {
   /** Frozen EfficientNet-Lite0 features + a contrastive MLP head into USE. */
   EFFNET_MLP("effnet-mlp"),
   /** The CNN (USE) and the EfficientNet MLP head, image vectors averaged. */
-  FUSED("fused");
+  FUSED("fused"),
+  /**
+   * EfficientNet-Lite0 fine-tuned end to end with a projection (started from the ridge head):
+   * expensive on CPU, trained only on request, never by the demo.
+   */
+  EFFNET_FINETUNE("effnet-finetune");
 
   /** What {@code default} means: the best bilingual model on the held-out protocol. */
   public static final JointVariant DEFAULT = FUSED;

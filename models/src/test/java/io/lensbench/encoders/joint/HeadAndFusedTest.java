@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeadAndFusedTest {
   List<EvalItem> held;
+  List<TrainExample> train;
   JointTrainer.Result ridge;
   JointTrainer.Result mlp;
 
@@ -42,7 +43,7 @@ class HeadAndFusedTest {
     Glossary g = Glossary.load();
     held = FashionCsv.heldOut(rows).stream().map(e -> new EvalItem(e.id(), e.image(), e.query(),
         e.articleType(), Map.of("ko", korean(g, rows, e.id())))).toList();
-    List<TrainExample> train = FashionCsv.train(rows);
+    train = FashionCsv.train(rows);
     try (TextEncoder use = TextEncoders.open(TextEncoders.USE_ID);
         ImageEncoder net = new CachedImageEncoder(EfficientNetLite0.open(
             models.model(PretrainedModels.EFFICIENTNET)), LensBenchHome.resolve().resolve("cache"))) {
@@ -87,6 +88,29 @@ class HeadAndFusedTest {
       assertArrayEquals(v.get(2), enc.embedImages(List.of(images.get(2))).get(0));
       assertEquals(1.0, Vectors.dot(enc.embedImageText(images.get(0), "파란색"),
           enc.embedImageText(images.get(0), "파란색")), 1e-4);
+    }
+  }
+
+  @Test
+  void fineTuningStartsAtTheRidgeHeadAndReloads(@TempDir Path tmp) {
+    List<EvalItem> few = held.subList(0, 16);
+    try (TextEncoder use = TextEncoders.open(TextEncoders.USE_ID)) {
+      JointTrainer.Result r = new FineTuneTrainer(new FineTuneTrainer.Config(1, 4, 1e-6f, 1e-4f,
+          33.3f, 42L, 1), System.out::println).train(train.subList(0, 8), few,
+          Prepared.models().model(PretrainedModels.EFFICIENTNET), ridge.dir(), use,
+          tmp.resolve("fashion-finetuned"), Map.of());
+      try (JointEncoder ridgeEnc = JointEncoders.open(ridge.dir());
+          JointEncoder tuned = JointEncoders.open(r.dir())) {
+        JointMetrics start = JointMetrics.evaluate(few,
+            ridgeEnc.embedImages(few.stream().map(EvalItem::image).toList()), use);
+        assertEquals(start.successAt10(), r.metrics().successAt10(), 0.1,
+            "a tiny step from the ridge head keeps its quality");
+        JointMetrics again = JointMetrics.evaluate(few,
+            tuned.embedImages(few.stream().map(EvalItem::image).toList()), use);
+        assertEquals(r.metrics().mrr(), again.mrr(), 1e-6, "reloads to the same vectors");
+        Map<?, ?> timing = (Map<?, ?>) ((Map<?, ?>) r.card().get("training")).get("timing");
+        assertEquals(1, ((Number) timing.get("batchesRun")).intValue());
+      }
     }
   }
 
