@@ -30,7 +30,7 @@ import java.util.List;
  * {@code folded-weights.json} and loaded from {@code folded-weights.bin}: the same convolutions as
  * the ONNX model (BatchNorm folded, so nothing but convolutions and ReLU6 is trained), TF "SAME"
  * padding (stride 2: the extra row and column at the bottom and right), input {@code (x − 127) /
- * 128}, global average pool → 1280-d features.
+ * 128}, global average pool → 1280-d features. No torch needed (docs/decisions.md#torch-cuda-only).
  */
 final class LiteBackbone {
   /** One convolution: its kernel, stride, groups, activation and where its block's residual starts. */

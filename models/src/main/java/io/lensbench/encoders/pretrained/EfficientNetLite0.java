@@ -27,7 +27,8 @@ import java.util.List;
  * RGB ({@link RgbImage}), resize the whole image to 224 × 224 with Pillow's BILINEAR ({@link
  * PilResize}), NCHW floats 0..255; the graph itself normalises with EfficientNet-Lite's {@code
  * (x − 127) / 128}. Batches of 32 (batching does not change a vector). Id {@code
- * efficientnet-lite0@<sha12 of model.onnx>}.
+ * efficientnet-lite0@<sha12 of model.onnx>}. Facts relied on: docs/decisions.md#effnet-preprocessing,
+ * #pillow-bilinear, #ort-threads.
  */
 public final class EfficientNetLite0 implements ImageEncoder {
   public static final String NAME = PretrainedModels.EFFICIENTNET;

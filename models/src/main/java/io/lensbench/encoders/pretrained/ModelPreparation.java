@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * exact tokenizer.json; EfficientNet-Lite0 to ONNX), verify, and write model cards. Idempotent
  * (a prepared folder is reused without starting Python), atomic (the scripts build into a temp
  * folder and rename it) and locked ({@code <home>/locks/models-prepare.lock}: a second caller
- * waits, then reuses). Exit 3 with a clear message when PyPI cannot be reached.
+ * waits, then reuses). Exit 3 with a clear message when PyPI cannot be reached. Facts relied on:
+ * docs/decisions.md#use-multilingual-onnx, #torch-cuda-only.
  */
 public final class ModelPreparation {
   private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(30);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The project's model venv, {@code <home>/venv-models}: Python 3.11 with the hash-locked
  * requirements of the preparation scripts. Rebuilt only when the requirements change (a stamp
- * file holds their SHA-256).
+ * file holds their SHA-256; docs/decisions.md#pip-no-cache).
  */
 final class ModelVenv {
   static final String PYTHON_VERSION = "3.11";

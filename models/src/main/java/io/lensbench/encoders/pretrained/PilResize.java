@@ -6,7 +6,7 @@ package io.lensbench.encoders.pretrained;
  * antialiases), coefficients in 22-bit fixed point, each pass clipped to 8 bits. The Python side of
  * the pretrained image models resizes with Pillow 13.0.0 (pinned), so Java and Python feed the
  * model the same pixels; the test compares the resized bytes with Pillow's hashes. Pixels are
- * packed RGB, 3 bytes per pixel, row-major.
+ * packed RGB, 3 bytes per pixel, row-major (docs/decisions.md#pillow-bilinear).
  */
 public final class PilResize {
   private static final int PRECISION_BITS = 32 - 8 - 2;

@@ -11,7 +11,8 @@ import javax.imageio.ImageIO;
 /**
  * A decoded image as packed 8-bit RGB, the bytes Pillow's {@code convert("RGB")} gives: 3-byte BGR
  * rasters are reordered, greyscale rasters are read as raw samples ({@code getRGB} would apply a
- * linear-to-sRGB conversion and brighten them), anything else goes through {@code getRGB}.
+ * linear-to-sRGB conversion and brighten them), anything else goes through {@code getRGB}
+ * (docs/decisions.md#imageio-grey).
  */
 public record RgbImage(byte[] rgb, int width, int height) {
 

@@ -31,7 +31,8 @@ import java.util.List;
  * (int64). <b>One text per call</b>: the dynamic int8 quantisation scales activations over the
  * whole batch, so batching would make a text's vector depend on its neighbours. ONNX Runtime runs
  * with one intra-op thread (several threads spin and slow down under load; callers parallelise).
- * The id carries the weights fingerprint: {@code use-multilingual-v3@<sha12>}.
+ * The id carries the weights fingerprint: {@code use-multilingual-v3@<sha12>}. Facts relied on:
+ * docs/decisions.md#use-multilingual-onnx, #int8-batching, #ort-threads.
  */
 public final class UseTextEncoder implements TextEncoder {
   public static final String NAME = PretrainedModels.USE;
