@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (./lensbench test): installs the system packages the tests need,
-# builds, installs (cached) and starts the embedded OpenSearch + Milvus Lite, prepares the
-# pretrained models (USE multilingual, EfficientNet-Lite0; reused when prepared), runs every test.
+# builds, installs (cached) and starts the embedded stores (OpenSearch, the Milvus server, Milvus
+# Lite), prepares the pretrained models (USE multilingual, EfficientNet-Lite0; reused when prepared),
+# runs every test (the tests start and stop their own scratch clusters and servers).
 # The stores are left running (a second `./lensbench test` or `demo` reuses them);
 # stop them with `./lensbench stores down`.
 set -euo pipefail

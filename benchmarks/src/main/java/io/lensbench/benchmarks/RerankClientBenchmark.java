@@ -5,6 +5,9 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QueryKind;
 import io.lensbench.testkit.FakeOpenAiServer;
+import io.lensbench.testkit.FakeReply;
+import io.lensbench.testkit.FakeRequest;
+import io.lensbench.testkit.FakeScripts;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.rerank.Candidate;
 import io.lensbench.rerank.LlmListwiseReranker;
@@ -57,7 +60,7 @@ public class RerankClientBenchmark {
     if (images.size() < 2) {
       throw new BadInputException("bench fixture needs at least 2 sample images");
     }
-    fake = new FakeOpenAiServer(FakeOpenAiServer.Scripts.echo());
+    fake = new FakeOpenAiServer(FakeScripts.echo());
     LlmRerankConfig cfg =
         LlmRerankConfig.of(OpenAiConfig.of(fake.baseUrl(), "fake-vlm"))
             .withCache(false)

@@ -32,11 +32,9 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the JMH latency benchmarks against the experiment's real indexes:",
-      "search latency per strategy x store x k (raw store calls vs the harness path),",
-      "a concurrency sweep (1, 2, 4, 8 threads: QPS and p99), fusion cost, encoder latency,",
-      "rerank client overhead against a fake endpoint, and indexing throughput per store.",
-      "Results: <run-dir>/bench/jmh.json (JMH JSON) and bench/summary.json."
+      "Runs the JMH latency benchmarks against the experiment's real indexes.",
+      "Measures search latency per strategy x store x k (raw store calls vs the harness path), a concurrency sweep (1, 2, 4, 8 threads: QPS and p99), fusion cost, encoder latency, rerank client overhead against a fake endpoint, and indexing throughput per store.",
+      "Results go to the bench folder of the run directory: jmh.json (JMH JSON) and summary.json."
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -34,27 +34,27 @@ import picocli.CommandLine.Parameters;
       "Compares runs B, C, ... against run A on the same queries.",
       "Inputs: run directories (matching cells are compared) or TREC run files (with --qrels).",
       "Per metric and slice: means, B−A with bootstrap CI, paired randomization p, "
-          + "Holm–Bonferroni adjusted p (family = every run×metric test of a slice), W/T/L."})
+          + "Holm–Bonferroni adjusted p (family = every run×metric test of a slice) and wins, ties and losses."})
 public final class CompareCommand implements Callable<Integer> {
   private final PrintStream out;
 
-  @Parameters(arity = "2..*", paramLabel = "RUN", description = "run directories or TREC run files; the first is the baseline A")
+  @Parameters(arity = "2..*", paramLabel = "RUN", description = "Run directories or TREC run files; the first is the baseline A.")
   List<Path> runs = new ArrayList<>();
 
-  @Option(names = "--qrels", paramLabel = "FILE", description = "qrels for TREC run files")
+  @Option(names = "--qrels", paramLabel = "FILE", description = "Qrels for TREC run files.")
   Path qrels;
 
-  @Option(names = "--queries", paramLabel = "FILE", description = "queries JSONL for slice attributes (TREC run files)")
+  @Option(names = "--queries", paramLabel = "FILE", description = "Queries (JSON lines) for the slice attributes of TREC run files.")
   Path queries;
 
   @Option(names = {"-m", "--metric"}, paramLabel = "KEY",
-      description = "machine key(s) (default recall_at_10, success_at_1, success_at_10, mrr, ndcg_at_10, map)")
+      description = "Metric machine keys (default: recall_at_10, success_at_1, success_at_10, mrr, ndcg_at_10, map).")
   List<String> metrics = new ArrayList<>();
 
-  @Option(names = "--slice-by", split = ",", paramLabel = "ATTR", description = "slice attributes (default kind,language)")
+  @Option(names = "--slice-by", split = ",", paramLabel = "ATTR", description = "Slice attributes, comma-separated (default: kind and language).")
   List<String> sliceBy = new ArrayList<>(List.of("kind", "language"));
 
-  @Option(names = "-l", description = "relevance level for TREC run files (default 1)")
+  @Option(names = "-l", description = "Minimum relevant grade for TREC run files (default: 1).")
   int level = 1;
 
   @Mixin StatsOptions stats = new StatsOptions();
@@ -63,7 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Compare runs measured on different data (dataset, queries or qrels): means only, queries never paired.")
   boolean acrossDatasets;
 
-  @Option(names = "--format", description = "text (default), markdown or csv")
+  @Option(names = "--format", description = "Output format: text (default), markdown or csv.")
   String format = "text";
 
   public CompareCommand() {

@@ -100,44 +100,45 @@ public final class DatasetsCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code datasets describe DIR}. */
-  @Command(name = "describe", mixinStandardHelpOptions = true,
-      description = "Prints a dataset's card: counts per kind and language, relevant items per query.")
-  static final class Describe implements Callable<Integer> {
+  /** Loads a dataset directory, lists what was skipped, then prints what the subcommand says. */
+  abstract static class LoadedDataset implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin DatasetDirOptions dataset = new DatasetDirOptions();
+
+    abstract void print(PrintWriter pw, LoadResult r);
 
     @Override
     public Integer call() {
       LoadResult r = dataset.load();
       PrintWriter pw = spec.commandLine().getOut();
       printSkipped(pw, r.skipped());
-      pw.print(DatasetDescription.describe(r.dataset()));
+      print(pw, r);
       pw.flush();
       return 0;
+    }
+  }
+
+  /** {@code datasets describe DIR}. */
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Prints a dataset's card: counts per kind and language, relevant items per query.")
+  static final class Describe extends LoadedDataset {
+    @Override
+    void print(PrintWriter pw, LoadResult r) {
+      pw.print(DatasetDescription.describe(r.dataset()));
     }
   }
 
   /** {@code datasets validate DIR}. */
   @Command(name = "validate", mixinStandardHelpOptions = true,
       description = "Validates a dataset (images, ids, qrels, texts, kinds); exit 2 listing every problem.")
-  static final class Validate implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Mixin DatasetDirOptions dataset = new DatasetDirOptions();
-
+  static final class Validate extends LoadedDataset {
     @Override
-    public Integer call() {
-      LoadResult r = dataset.load();
-      PrintWriter pw = spec.commandLine().getOut();
-      printSkipped(pw, r.skipped());
+    void print(PrintWriter pw, LoadResult r) {
       Dataset d = r.dataset();
       pw.println(String.format(Locale.ROOT, "valid: %s (%d items, %d query sets, %d queries, %d skipped)",
           d.root(), d.items().size(), d.querySets().size(),
           d.querySets().stream().mapToInt(q -> q.queries().size()).sum(), r.skipped().size()));
-      pw.flush();
-      return 0;
     }
   }
 

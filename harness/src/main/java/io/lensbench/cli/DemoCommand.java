@@ -26,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,20 +34,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lensbench demo}: the main job on a fresh machine. Starts the embedded stores, builds the
- * fashion dataset, prepares the pretrained models, trains the joint image–text models the
- * experiment names once, runs the default experiment (every strategy × both stores × every query
- * set) and writes the report. Every step reuses what an earlier demo left (installs, dataset,
- * models, encodings, indexes, finished cells).
+ * {@code lensbench demo}: the main job on a fresh machine. Starts the embedded stores the
+ * experiment names (by default the Milvus server and OpenSearch), builds the fashion dataset,
+ * prepares the pretrained models, trains the joint image–text models the experiment names once,
+ * runs the default experiment (every strategy × every store × every query set) and writes the
+ * report. Every step reuses what an earlier demo left (installs, dataset, models, encodings,
+ * indexes, finished cells).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole demo: installs and starts the embedded stores, builds the fashion",
-      "dataset, prepares the pretrained models and trains the joint image-text models (once),",
-      "runs experiments/demo.yaml",
-      "(every strategy x Milvus and OpenSearch x every query kind) and writes the HTML report.",
+      "Runs the whole demo, from starting the stores to the HTML report.",
+      "Installs and starts the embedded stores, builds the fashion dataset, prepares the pretrained models and trains the joint image-text models (once), runs experiments/demo.yaml (every strategy x the Milvus server and OpenSearch x every query kind) and writes the HTML report. Milvus Lite stays available as the store 'milvus-lite'.",
       "A second run reuses every cache."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -74,14 +74,16 @@ public final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Path root = ProjectRoot.find();
 
-    step(err, 1, "embedded stores (OpenSearch 2.19.1 + Milvus Lite)");
-    EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning();
-    err.println("      " + endpoints);
-
     Path file = experiment != null ? experiment : root.resolve("experiments/demo.yaml");
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw,
         new Overrides(output, null, null, null, null, null, null, null), file.toString());
+
+    List<String> embedded = resolved.stores().stream()
+        .filter(s -> s.uri() == null).map(Experiment.StoreSpec::name).toList();
+    step(err, 1, "embedded stores " + embedded);
+    EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning(embedded);
+    err.println("      " + endpoints);
     Environment env = Environment.system();
     Path datasetDir = RunComponents.datasetDir(resolved.dataset(), env);
 

@@ -1,23 +1,12 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.BadInputException;
-import io.lensbench.datasets.Qrels;
-import io.lensbench.eval.trec.TrecQrelsReader;
-import io.lensbench.eval.trec.TrecRun;
-import io.lensbench.eval.trec.TrecRunReader;
-import io.lensbench.eval.metrics.CellMetrics;
-import io.lensbench.eval.metrics.DuplicatePolicy;
-import io.lensbench.eval.metrics.EvalOptions;
-import io.lensbench.eval.metrics.Evaluator;
-import io.lensbench.eval.metrics.RunEvaluation;
-import io.lensbench.eval.metrics.TrecEvalOutput;
-import io.lensbench.eval.stats.BootstrapOptions;
-import java.io.BufferedWriter;
+import io.lensbench.eval.treceval.TrecEval;
+import io.lensbench.eval.treceval.TrecEvalException;
+import io.lensbench.eval.treceval.TrecEvalOptions;
+import io.lensbench.eval.treceval.TrecEvalVersion;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,57 +14,54 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
-/** Scores a TREC run against qrels, exactly as trec_eval 9.0.4 (drop-in output). */
+/**
+ * {@code lensbench eval}: trec_eval itself (LensBench's exact Java port of trec_eval 10.0, with a
+ * 9.0.4 mode) — every measure and option, byte-identical output — plus LensBench's machine-key
+ * JSON/CSV output with bootstrap intervals.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {
-      "Scores a TREC run against qrels exactly as trec_eval 9.0.4 and prints trec_eval's output.",
-      "Also accepts trec_eval's positional form: lensbench eval [options] QRELS RUN"})
+      "Scores a TREC run against qrels exactly as trec_eval does and prints trec_eval's output, byte for byte.",
+      "Every trec_eval option and measure is accepted as trec_eval spells it (-q, -c, -l N, -m MEASURE[.PARAMS], "
+          + "-M N, -N N, -J, -n, -R FORMAT, -T FORMAT, -Z FILE, -D N), in trec_eval's positional form "
+          + "QRELS RUN or with --qrels and --run.",
+      "With --format json or csv it prints LensBench's machine-key metrics (recall_at_10, mrr, ndcg_at_10, ...) "
+          + "with bootstrap confidence intervals instead."})
 public final class EvalCommand implements Callable<Integer> {
   private final OutputStream out;
   private final PrintStream err;
 
-  @Option(names = "--qrels", paramLabel = "FILE", description = "TREC qrels: qid iter docid grade")
+  @Option(names = "--qrels", paramLabel = "FILE", description = "TREC qrels file: qid iter docid grade.")
   Path qrels;
 
-  @Option(names = "--run", paramLabel = "FILE", description = "TREC run: qid Q0 docid rank score tag")
+  @Option(names = "--run", paramLabel = "FILE", description = "TREC run file: qid Q0 docid rank score tag.")
   Path run;
 
-  @Parameters(arity = "0..2", paramLabel = "QRELS RUN", description = "positional alternative")
-  List<Path> positional = new ArrayList<>();
-
-  @Option(names = {"-m", "--measure"}, paramLabel = "MEASURE",
-      description = "trec_eval measure[.params], e.g. recall.5,10  ndcg_cut.10  P  success.1  "
-          + "map_cut.10  recip_rank  num_q  official  all_trec (repeatable; default official)")
-  List<String> measures = new ArrayList<>();
-
-  @Option(names = "-q", description = "also print per-query values")
-  boolean perQuery;
-
-  @Option(names = "-c", description = "average over every qrels query (missing queries score 0)")
-  boolean complete;
-
-  @Option(names = "-l", paramLabel = "N", description = "minimum grade that is relevant (default 1)")
-  int level = 1;
-
-  @Option(names = "--format", paramLabel = "trec|json|csv", description = "output format (default trec)")
+  @Option(names = "--format", paramLabel = "trec|json|csv", description = "Output format (default: trec, trec_eval's own).")
   String format = "trec";
 
+  @Option(names = "--trec-eval-version", paramLabel = "10.0|9.0.4",
+      description = "The trec_eval version to reproduce (default: 10.0; docs/metrics.md lists the differences).")
+  String version = "10.0";
+
   @Option(names = "--duplicates", paramLabel = "error|keep-first",
-      description = "duplicate doc ids in one ranking: refuse (default) or keep the first")
+      description = "A doc id twice in one query's ranking: refuse as trec_eval does (default), or keep the first occurrence.")
   String duplicates = "error";
 
-  @Option(names = "--unknown-queries", paramLabel = "warn|error",
-      description = "run queries absent from the qrels: warn and ignore (default, as trec_eval) "
-          + "or refuse (exit 2, naming file and line)")
-  String unknownQueries = "warn";
+  @Option(names = "--unknown-queries", paramLabel = "ignore|warn|error",
+      description = "Run queries absent from the qrels: ignore them as trec_eval does (default), warn, or refuse (exit 2).")
+  String unknownQueries = "ignore";
 
-  @Option(names = "--resamples", description = "bootstrap resamples for json/csv CIs (default 1000)")
+  @Option(names = "--resamples", description = "Bootstrap resamples for the json and csv intervals (default: 1000).")
   int resamples = 1000;
 
-  @Option(names = "--seed", description = "bootstrap seed (default 42)")
+  @Option(names = "--seed", description = "Bootstrap seed (default: 42).")
   long seed = 42;
+
+  @Unmatched
+  List<String> trecEvalArgs = new ArrayList<>();
 
   public EvalCommand() {
     this(System.out, System.err);
@@ -86,92 +72,64 @@ public final class EvalCommand implements Callable<Integer> {
     this.err = err;
   }
 
-  static DuplicatePolicy duplicatePolicy(String s) {
-    return switch (s) {
-      case "error" -> DuplicatePolicy.ERROR;
-      case "keep-first" -> DuplicatePolicy.KEEP_FIRST;
-      default -> throw new BadInputException(
-          "--duplicates: expected error or keep-first, found '" + s + "'");
-    };
-  }
-
   @Override
   public Integer call() throws Exception {
-    Path q = qrels;
-    Path r = run;
-    if (!positional.isEmpty()) {
-      if (positional.size() != 2 || q != null || r != null) {
-        throw new BadInputException(
-            "give either --qrels FILE --run FILE or the two positional files QRELS RUN");
+    requireOneOf("--format", format, "trec", "json", "csv");
+    requireOneOf("--duplicates", duplicates, "error", "keep-first");
+    requireOneOf("--unknown-queries", unknownQueries, "ignore", "warn", "error");
+    TrecEvalVersion v;
+    try {
+      v = TrecEvalVersion.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--trec-eval-version: expected 10.0 or 9.0.4, found '" + version + "'");
+    }
+    List<String> args = new ArrayList<>(trecEvalArgs);
+    if (qrels != null || run != null) {
+      if (qrels == null || run == null) {
+        throw new BadInputException("give both --qrels FILE and --run FILE, or trec_eval's positional QRELS RUN");
       }
-      q = positional.get(0);
-      r = positional.get(1);
+      args.add(qrels.toString());
+      args.add(run.toString());
     }
-    if (q == null || r == null) {
-      throw new BadInputException("missing --qrels FILE and/or --run FILE");
-    }
-    if (!List.of("trec", "json", "csv").contains(format)) {
-      throw new BadInputException("--format: expected trec, json or csv, found '" + format + "'");
-    }
-    if (!List.of("warn", "error").contains(unknownQueries)) {
-      throw new BadInputException(
-          "--unknown-queries: expected warn or error, found '" + unknownQueries + "'");
-    }
-    DuplicatePolicy dup = duplicatePolicy(duplicates);
-    TrecEvalOutput selection = TrecEvalOutput.parse(measures);
-    EvalOptions options = selection.options(level, complete, dup);
-    if (!format.equals("trec")) {
-      // machine-key formats: LensBench's default cutoffs plus any requested with -m
-      options = options.withCutoffs(measures.isEmpty() ? EvalOptions.DEFAULT_CUTOFFS
-          : merge(options.cutoffs(), EvalOptions.DEFAULT_CUTOFFS));
-    }
-    Qrels judgments = TrecQrelsReader.read(q);
-    TrecRun trecRun = TrecRunReader.read(r);
-    RunEvaluation ev = new Evaluator(options).evaluate(judgments, trecRun, r.toString());
-    if (!ev.unjudgedRunQueries().isEmpty() && unknownQueries.equals("error")) {
-      String first = null;
-      int line = Integer.MAX_VALUE;
-      for (String uq : ev.unjudgedRunQueries()) {
-        int l = trecRun.rankings().get(uq).line(0);
-        if (l < line) {
-          line = l;
-          first = uq;
-        }
+    TrecEvalOptions options = parse(args, v);
+    TrecEvalInputs inputs = TrecEvalInputs.prepare(options, args, duplicates.equals("keep-first"),
+        unknownQueries, err);
+    try {
+      if (format.equals("trec")) {
+        TrecEval.run(inputs.options(), out, err, System.in);
+      } else {
+        TrecEvalInputs.machineKeys(inputs.options(), format, resamples, seed, out);
       }
-      throw new BadInputException(String.format(Locale.ROOT,
-          "%s line %d: query '%s' is not in %s (%d unknown query id(s) in all)", r, line,
-          first, q, ev.unjudgedRunQueries().size()));
+    } catch (TrecEvalException e) {
+      throw badInput(e, args);
+    } finally {
+      inputs.close();
     }
-    if (!ev.unjudgedRunQueries().isEmpty()) {
-      err.printf(Locale.ROOT, "warning: %d query id(s) in %s are not in %s and were ignored "
-          + "(as trec_eval does), e.g. '%s'%n", ev.unjudgedRunQueries().size(), r, q,
-          ev.unjudgedRunQueries().get(0));
-    }
-    if (ev.duplicatesRemoved() > 0) {
-      err.printf(Locale.ROOT, "warning: removed %d duplicate doc id(s) from %s (kept the "
-          + "first occurrence)%n", ev.duplicatesRemoved(), r);
-    }
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    switch (format) {
-      case "trec" -> selection.write(ev, perQuery, w);
-      case "json" -> {
-        CellMetrics cm = CellMetrics.of(ev, java.util.Map.of(),
-            new BootstrapOptions(resamples, seed, 0.95));
-        w.write(io.lensbench.eval.run.MetricsFile.toJson(cm, trecRun.runId()));
-        w.write('\n');
-      }
-      default -> {
-        CellMetrics cm = CellMetrics.of(ev, java.util.Map.of(),
-            new BootstrapOptions(resamples, seed, 0.95));
-        cm.writeCsv(w, perQuery);
-      }
-    }
-    w.flush();
+    out.flush();
     return 0;
   }
 
-  private static int[] merge(int[] a, int[] b) {
-    return java.util.stream.IntStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
-        .sorted().distinct().toArray();
+  private static TrecEvalOptions parse(List<String> args, TrecEvalVersion v) {
+    try {
+      return TrecEvalOptions.parse(args.toArray(new String[0]), v);
+    } catch (TrecEvalException e) {
+      throw badInput(e, args);
+    }
+  }
+
+  /** trec_eval's refusal as bad input (exit 2), naming the file and line when trec_eval knows them. */
+  static BadInputException badInput(TrecEvalException e, List<String> args) {
+    String msg = e.getMessage().strip().replace("\n", "; ");
+    String where = e.fileName() == null ? "lensbench eval " + String.join(" ", args)
+        : e.fileName() + (e.lineNumber() > 0 ? " line " + e.lineNumber() : "");
+    return new BadInputException(String.format(Locale.ROOT, "%s: %s (trec_eval exit status %d)",
+        where, msg, e.exitCode()), e);
+  }
+
+  private static void requireOneOf(String option, String value, String... allowed) {
+    if (!List.of(allowed).contains(value)) {
+      throw new BadInputException(String.format(Locale.ROOT, "%s: expected %s, found '%s'",
+          option, String.join(" or ", allowed), value));
+    }
   }
 }

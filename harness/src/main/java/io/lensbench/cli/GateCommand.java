@@ -37,18 +37,18 @@ public final class GateCommand implements Callable<Integer> {
   private final PrintStream out;
 
   @Option(names = "--baseline", required = true, paramLabel = "FILE|DIR",
-      description = "baseline metrics/<cell>.json or run directory")
+      description = "Baseline: a metrics file of one cell or a run directory.")
   Path baseline;
 
   @Option(names = "--current", required = true, paramLabel = "FILE|DIR",
-      description = "current metrics/<cell>.json or run directory")
+      description = "Current results: a metrics file of one cell or a run directory.")
   Path current;
 
   @Option(names = "--rule", required = true, paramLabel = "RULE",
-      description = "e.g. \"recall_at_10 >= -0.01\", \"mrr >= -2%\", \"recall_at_10 >= 0.60 absolute\"")
+      description = "A rule (repeatable), for example \"recall_at_10 >= -0.01\" or \"mrr >= -2%\" or \"recall_at_10 >= 0.60 absolute\".")
   List<String> rules = new ArrayList<>();
 
-  @Option(names = "--alpha", description = "significance level (default 0.05)")
+  @Option(names = "--alpha", description = "Significance level (default: 0.05).")
   double alpha = 0.05;
 
   @Mixin StatsOptions stats = new StatsOptions();
@@ -57,10 +57,10 @@ public final class GateCommand implements Callable<Integer> {
       description = "Gate runs measured on different data (dataset, queries or qrels): means are compared, queries never paired.")
   boolean acrossDatasets;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "write a Markdown summary")
+  @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown summary.")
   Path markdown;
 
-  @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report")
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
   Path junit;
 
   public GateCommand() {

@@ -14,19 +14,24 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
-      "1:quality regression (gate)",
+      "1:quality regression (gate, regress)",
       "2:bad input or configuration",
       "3:infrastructure (store down, model missing, unexpected failure)"
     },
     footerHeading = "%nGlobal options:%n",
-    footer = {"  --debug   print stack traces on the console (they always go to <home>/logs/error-*.log)"},
+    footer = {
+      "  --debug     Print stack traces on the console (they always go to a log).",
+      "  --verbose   Show the libraries' log lines, hidden by default."
+    },
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      RegressCommand.class,
       EvalCommand.class,
       CompareCommand.class,
       GateCommand.class,
       ReportCommand.class,
+      SiteCommand.class,
       BenchCommand.class,
       StoresCommand.class,
       DatasetsCommand.class,
@@ -69,7 +74,8 @@ public final class Main implements Runnable {
    */
   public static int run(String[] args, PrintWriter err) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug"))
+    ConsoleLogging.configure(java.util.Arrays.asList(args).contains(ConsoleLogging.VERBOSE));
+    String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug") && !a.equals(ConsoleLogging.VERBOSE))
         .toArray(String[]::new);
     String command = rest.length == 0 ? "" : rest[0];
     try {

@@ -19,25 +19,25 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes one self-contained HTML report (no network: inline CSS, JS, SVG and thumbnails) for a run",
-      "directory, plus every table as tables/*.csv and tables/*.json next to it. With --compare, a",
-      "comparison of two runs: per-cell deltas, paired randomization tests, Holm correction."
+      "Writes one self-contained HTML report for a run directory.",
+      "The page makes no network request (inline CSS, JS, SVG and thumbnails); every table is also written as CSV and JSON in a tables folder next to it.",
+      "With --compare, a comparison of two runs: per-cell deltas, paired randomization tests, Holm correction."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run directory (docs/run-directory.md)")
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run directory (format: docs/run-directory.md).")
   Path runDir;
 
-  @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR", description = "second run to compare against (B − A)")
+  @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR", description = "Second run to compare against (B − A).")
   Path compare;
 
   @Option(names = "--out", paramLabel = "FILE",
-      description = "HTML file to write (default RUN_DIR/report.html, or RUN_DIR/compare-<OTHER>.html)")
+      description = "HTML file to write (default: report.html in RUN_DIR, or compare-<OTHER>.html with --compare).")
   Path out;
 
   @Option(names = "--max-drilldown", paramLabel = "N", defaultValue = "" + ReportOptions.DEFAULT_MAX_DRILLDOWN,
-      description = "queries per query set in the drill-down (size budget; default ${DEFAULT-VALUE})")
+      description = "Queries per query set in the drill-down (size budget; default: ${DEFAULT-VALUE}).")
   int maxDrilldown;
 
   @Override

@@ -7,6 +7,7 @@ import io.lensbench.runner.Experiment;
 import io.lensbench.runner.ExperimentReader;
 import io.lensbench.runner.ExperimentValidator;
 import io.lensbench.runner.Overrides;
+import io.lensbench.runner.RunObserver;
 import io.lensbench.runner.Runner;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,9 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs an experiment file (YAML or JSON): every query set x strategy x store.",
-      "Validates the file, opens the dataset, stores and models, then encodes (batched, cached),",
-      "indexes (reusing collections whose content hash matches), queries, scores, and writes the",
-      "run directory (docs/run-directory.md). Rerunning finishes only the missing cells.",
+      "Validates the file, opens the dataset, stores and models, then encodes (batched, cached), indexes (reusing collections whose content hash matches), queries, scores, and writes the run directory (format: docs/run-directory.md).",
+      "Rerunning finishes only the missing cells.",
       "Flags override the file's values."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -53,10 +53,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--stores", split = ",", description = "Only these stores (comma-separated).")
   List<String> stores;
 
-  @Option(names = "--max-items", description = "Index only the first N corpus items (overrides limits.items).")
+  @Option(names = "--max-items", description = "Index only the first N corpus items (overrides the file's item limit).")
   Integer maxItems;
 
-  @Option(names = "--max-queries", description = "Run only the first N queries per set (overrides limits.queriesPerSet).")
+  @Option(names = "--max-queries", description = "Run only the first N queries per set (overrides the file's query limit).")
   Integer maxQueries;
 
   @Option(names = "--no-report", description = "Do not write the HTML report at the end.")
@@ -79,19 +79,28 @@ public final class RunCommand implements Callable<Integer> {
   /** As {@link #execute(Path, Overrides, boolean, PrintStream, PrintStream)}, then the report. */
   public static int execute(Path file, Overrides o, boolean reindex, boolean report,
       PrintStream out, PrintStream err) {
+    Runner.Result r = run(file, o, reindex, null, out, err);
+    out.println("run directory: " + r.runDir());
+    if (report) {
+      Path html = io.lensbench.reports.ReportWriter.write(r.runDir(),
+          io.lensbench.reports.ReportOptions.defaults());
+      out.println("report: " + html);
+    }
+    out.flush();
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * Reads, validates and runs the experiment (finished cells are skipped, so this resumes);
+   * {@code observer}, when not null, sees every strategy's collections and query plans.
+   */
+  public static Runner.Result run(Path file, Overrides o, boolean reindex, RunObserver observer,
+      PrintStream out, PrintStream err) {
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw, o, file.toString());
     try (RunComponents components = RunComponents.open(resolved, Environment.system(), err)) {
-      Runner.Result r =
-          new Runner(resolved, file.toString(), components, reindex, out, err).run();
-      out.println("run directory: " + r.runDir());
-      if (report) {
-        Path html = io.lensbench.reports.ReportWriter.write(r.runDir(),
-            io.lensbench.reports.ReportOptions.defaults());
-        out.println("report: " + html);
-      }
-      out.flush();
+      Runner runner = new Runner(resolved, file.toString(), components, reindex, out, err);
+      return (observer == null ? runner : runner.observe(observer)).run();
     }
-    return ExitCode.OK.code();
   }
 }

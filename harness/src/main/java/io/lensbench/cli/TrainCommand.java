@@ -51,33 +51,32 @@ public final class TrainCommand implements Callable<Integer> {
   static final class Joint implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", required = true, description = "built dataset folder")
+    @Option(names = "--dataset", required = true, description = "Built dataset folder.")
     Path dataset;
 
     @Option(names = "--variant", defaultValue = "default",
-        description = "cnn-minilm | cnn-use | effnet-ridge | effnet-mlp | fused | effnet-finetune |"
-            + " default (${DEFAULT-VALUE})")
+        description = "Which joint model: cnn-minilm, cnn-use, effnet-ridge, effnet-mlp, fused, effnet-finetune or default (default: ${DEFAULT-VALUE}).")
     String variant;
 
     @Option(names = "--finetune-epochs", defaultValue = "1",
-        description = "effnet-finetune: epochs (default ${DEFAULT-VALUE})")
+        description = "Epochs of effnet-finetune (default: ${DEFAULT-VALUE}).")
     int fineTuneEpochs;
 
     @Option(names = "--max-batches", defaultValue = "0",
-        description = "effnet-finetune: stop each epoch after N batches, for timing (0 = whole epochs)")
+        description = "Batches per epoch of effnet-finetune, for timing (default: 0, whole epochs).")
     int maxBatches;
 
-    @Option(names = "--epochs", defaultValue = "7", description = "CNN epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "7", description = "CNN epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "CNN batch (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "128", description = "CNN batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--out", description = "model folder (default"
-        + " LENSBENCH_HOME/models/joint/<dataset>-[<variant>-]<hash of checksum+config+towers>)")
+    @Option(names = "--out", description = "Model folder (default: models/joint/<dataset>-[<variant>-]<hash of checksum, config and towers> "
+        + "under LENSBENCH_HOME).")
     Path out;
 
-    @Option(names = "--force", description = "retrain even when the folder holds a trained model")
+    @Option(names = "--force", description = "Retrain even when the folder holds a trained model.")
     boolean force;
 
     @Override

@@ -15,7 +15,6 @@ import io.lensbench.stores.RetrievalStore;
 import io.lensbench.strategies.QueryPlan;
 import io.lensbench.strategies.Retrieval;
 import io.lensbench.strategies.Strategy;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,13 +41,12 @@ final class CellExecutor {
   private final int rerankDepth;
   private final Dataset dataset;
   private final CellScorer scorer;
-  private final PrintStream err;
 
   /** A query with its plan and the time planning (encoding) took. */
   record Planned(Query query, QueryPlan plan, double encodeMs) {}
 
   CellExecutor(RunDirectory runDir, Experiment exp, RerankStage reranker, Dataset dataset,
-      CellScorer scorer, PrintStream err) {
+      CellScorer scorer) {
     this.runDir = runDir;
     this.k = exp.k();
     this.concurrency = exp.concurrency();
@@ -56,27 +54,24 @@ final class CellExecutor {
     this.rerankDepth = reranker == null ? 0 : exp.rerankerSpec().topN();
     this.dataset = dataset;
     this.scorer = scorer;
-    this.err = err;
   }
 
-  /** Encodes every query of a set once for a strategy; every store gets the same plans. */
-  List<Planned> plan(Strategy strategy, QuerySet qs) {
+  /** Encodes every query of a set once for a strategy (a step of {@code progress} each); every store gets the same plans. */
+  List<Planned> plan(Strategy strategy, QuerySet qs, Progress progress) {
     List<Planned> plans = new ArrayList<>(qs.queries().size());
-    try (Progress p = new Progress(err, "encode " + strategy.id() + " " + qs.name() + " queries",
-        qs.queries().size())) {
-      for (Query q : qs.queries()) {
-        long t0 = System.nanoTime();
-        QueryPlan plan = strategy.plan(q);
-        plans.add(new Planned(q, plan, (System.nanoTime() - t0) / 1e6));
-        p.step(1);
-      }
+    for (Query q : qs.queries()) {
+      long t0 = System.nanoTime();
+      QueryPlan plan = strategy.plan(q);
+      plans.add(new Planned(q, plan, (System.nanoTime() - t0) / 1e6));
+      progress.step(1);
     }
     return plans;
   }
 
+  /** Searches, writes and scores one cell (a step of {@code progress} per query). */
   void run(CellId cell, QuerySet qs, List<Planned> plans, Strategy strategy,
-      RetrievalStore store, String collection) {
-    QueryRecord[] records = search(cell, plans, strategy, store, collection);
+      RetrievalStore store, String collection, Progress progress) {
+    QueryRecord[] records = search(cell, plans, strategy, store, collection, progress);
     Map<String, List<SearchHit>> run = new LinkedHashMap<>();
     for (QueryRecord r : records) {
       run.put(r.query(), r.hits());
@@ -87,10 +82,10 @@ final class CellExecutor {
   }
 
   private QueryRecord[] search(CellId cell, List<Planned> plans, Strategy strategy,
-      RetrievalStore store, String collection) {
+      RetrievalStore store, String collection, Progress p) {
     QueryRecord[] records = new QueryRecord[plans.size()];
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    try (Progress p = new Progress(err, "query " + cell, plans.size())) {
+    try {
       List<Future<QueryRecord>> futures = new ArrayList<>(plans.size());
       for (Planned pl : plans) {
         futures.add(pool.submit(() -> {

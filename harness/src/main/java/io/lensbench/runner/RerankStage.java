@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The runner's second-stage hook (issue 7). The runner gives it the first-stage list cut to the
+ * The runner's second-stage hook. The runner gives it the first-stage list cut to the
  * configured depth; it returns the reordered list and what happened (policy, drops, tokens, …),
  * which lands in the record's {@code rerank} object. None by default.
  */

@@ -113,7 +113,7 @@ public final class Runner {
 
     IndexManager indexes = new IndexManager(dataset, selection, exp.batchSize(), reindex, err);
     CellExecutor executor = new CellExecutor(runDir, exp, reranker, dataset,
-        components.scorer(exp.seed()), err);
+        components.scorer(exp.seed()));
     int ran = 0;
     for (StrategySpec spec : exp.strategies()) {
       ran += runStrategy(spec, strategies.get(spec.id()), matrix, selection, stores, indexes, executor);
@@ -145,7 +145,7 @@ public final class Runner {
     try {
       for (String storeName : storesNeeded) {
         leases.add(indexes.lease(stores.get(storeName), strategy, collection,
-            collectionLock(stores, storeName, collection)));
+            collectionLock(stores, storeName, collection), stores.layouts().get(storeName)));
         if (observer != null) {
           observer.indexed(strategy, storeName, collection,
               stores.get(storeName).count(collection), selection.corpus());
@@ -163,22 +163,26 @@ public final class Runner {
     return components.lockDir().resolve("collections").resolve(collection + "-" + key + ".lock");
   }
 
+  /** Encodes and searches one strategy's pending cells under one progress line (a step per query encoded or searched). */
   private int runCells(Strategy strategy, List<CellId> pending, RunSelection selection,
       OpenStores stores, String collection, CellExecutor executor) {
+    List<QuerySet> sets = selection.querySets().stream().filter(qs -> observer != null
+        || pending.stream().anyMatch(c -> c.querySet().equals(qs.name()))).toList();
+    long work = sets.stream().mapToLong(qs -> qs.queries().size()
+        * (1L + pending.stream().filter(c -> c.querySet().equals(qs.name())).count())).sum();
     int ran = 0;
-    for (QuerySet qs : selection.querySets()) {
-      List<CellId> qsPending = pending.stream().filter(c -> c.querySet().equals(qs.name())).toList();
-      if (qsPending.isEmpty() && observer == null) {
-        continue;
-      }
-      List<CellExecutor.Planned> plans = executor.plan(strategy, qs);
-      if (observer != null) {
-        observer.planned(strategy, qs, plans.stream().map(CellExecutor.Planned::query).toList(),
-            plans.stream().map(CellExecutor.Planned::plan).toList());
-      }
-      for (CellId cell : qsPending) {
-        executor.run(cell, qs, plans, strategy, stores.get(cell.store()), collection);
-        ran++;
+    try (Progress progress = new Progress(err, String.format(Locale.ROOT,
+        "%s: %d cells, queries encoded + searched", strategy.id(), pending.size()), work)) {
+      for (QuerySet qs : sets) {
+        List<CellExecutor.Planned> plans = executor.plan(strategy, qs, progress);
+        if (observer != null) {
+          observer.planned(strategy, qs, plans.stream().map(CellExecutor.Planned::query).toList(),
+              plans.stream().map(CellExecutor.Planned::plan).toList());
+        }
+        for (CellId cell : pending.stream().filter(c -> c.querySet().equals(qs.name())).toList()) {
+          executor.run(cell, qs, plans, strategy, stores.get(cell.store()), collection, progress);
+          ran++;
+        }
       }
     }
     return ran;

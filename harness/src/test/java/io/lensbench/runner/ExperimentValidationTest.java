@@ -143,7 +143,7 @@ class ExperimentValidationTest {
     assertTrue(m.contains("stores[0].name: expected 'milvus' or 'opensearch', found 'elastic'"), m);
     assertTrue(m.contains("unknown fusion 'borda'"), m);
     assertTrue(m.contains("weights: unknown field 'colour'"), m);
-    assertTrue(m.contains("k: expected >= 1, found 0"), m);
+    assertTrue(m.contains("k: expected 1..10000, found 0"), m);
   }
 
   @Test

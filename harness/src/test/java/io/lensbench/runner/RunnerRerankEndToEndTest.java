@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.eval.run.CellId;
 import io.lensbench.testkit.FakeOpenAiServer;
+import io.lensbench.testkit.FakeReply;
+import io.lensbench.testkit.FakeRequest;
+import io.lensbench.testkit.FakeScripts;
 import io.lensbench.stores.embedded.EmbeddedStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +43,7 @@ class RunnerRerankEndToEndTest {
   static void setUp() throws IOException {
     endpoints = EndToEndFixture.stores();
     data = EndToEndFixture.buildDataset(tmp.resolve("fashion"), QUERIES);
-    fake = new FakeOpenAiServer(FakeOpenAiServer.Scripts.reverseDroppingOne(DROPPED_AT));
+    fake = new FakeOpenAiServer(FakeScripts.reverseDroppingOne(DROPPED_AT));
   }
 
   @AfterAll
@@ -160,9 +163,9 @@ class RunnerRerankEndToEndTest {
   void theFakeReceivedTheCandidatesAsImageParts() throws IOException {
     runPolicy("llm-images", "fail-open");
     assertTrue(fake.protocolErrors().isEmpty(), fake.protocolErrors().toString());
-    List<FakeOpenAiServer.FakeRequest> reqs = fake.requests();
-    FakeOpenAiServer.FakeRequest last = reqs.get(reqs.size() - 1);
-    assertEquals(TOP_N, FakeOpenAiServer.Scripts.candidateIds(last).size(), last.allText());
+    List<FakeRequest> reqs = fake.requests();
+    FakeRequest last = reqs.get(reqs.size() - 1);
+    assertEquals(TOP_N, FakeScripts.candidateIds(last).size(), last.allText());
     assertTrue(last.images().size() >= TOP_N,
         "one image part per candidate (text query: no query image), found " + last.images().size());
   }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.openai.ChatCallException;
 import io.lensbench.testkit.FakeOpenAiServer;
-import io.lensbench.testkit.FakeOpenAiServer.FakeReply;
+import io.lensbench.testkit.FakeReply;
+import io.lensbench.testkit.FakeRequest;
+import io.lensbench.testkit.FakeScripts;
+import io.lensbench.testkit.FakeReply;
 import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.openai.ResponseFormatMode;

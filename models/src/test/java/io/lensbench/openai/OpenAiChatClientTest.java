@@ -1,6 +1,9 @@
 package io.lensbench.openai;
 
 import io.lensbench.testkit.FakeOpenAiServer;
+import io.lensbench.testkit.FakeReply;
+import io.lensbench.testkit.FakeRequest;
+import io.lensbench.testkit.FakeScripts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,22 +49,12 @@ class OpenAiChatClientTest {
     }
   }
 
-  private record FakeReply() {
-    static FakeOpenAiServer.FakeReply truncated(String s) {
-      return FakeOpenAiServer.FakeReply.truncated(s);
-    }
-
-    static FakeOpenAiServer.FakeReply answer(String s) {
-      return FakeOpenAiServer.FakeReply.answer(s);
-    }
-  }
-
   @Test
   void contentAsAnArrayOfPartsIsJoined() throws Exception {
     String body = "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
         + "\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
         + "{\"type\":\"text\",\"text\":\"b\"}]},\"finish_reason\":\"stop\"}]}";
-    try (FakeOpenAiServer fake = new FakeOpenAiServer(req -> FakeOpenAiServer.FakeReply.raw(body));
+    try (FakeOpenAiServer fake = new FakeOpenAiServer(req -> FakeReply.raw(body));
         OpenAiChatClient client = new OpenAiChatClient(config(fake, 0), k -> null, d -> { })) {
       ChatResponse r = client.complete(hello());
       assertEquals("ab", r.content());
@@ -72,7 +65,7 @@ class OpenAiChatClientTest {
   @Test
   void aBodyThatIsNotAChatCompletionIsABadResponse() throws Exception {
     try (FakeOpenAiServer fake = new FakeOpenAiServer(
-            req -> FakeOpenAiServer.FakeReply.raw("{\"detail\":\"not found\"}"));
+            req -> FakeReply.raw("{\"detail\":\"not found\"}"));
         OpenAiChatClient client = new OpenAiChatClient(config(fake, 2), k -> null, d -> { })) {
       ChatCallException e = assertThrows(ChatCallException.class, () -> client.complete(hello()));
       assertEquals(ChatCallException.Kind.BAD_RESPONSE, e.kind());
@@ -85,7 +78,7 @@ class OpenAiChatClientTest {
   @Test
   void clientErrorsOtherThan429AreNotRetried() throws Exception {
     try (FakeOpenAiServer fake = new FakeOpenAiServer(
-            req -> FakeOpenAiServer.FakeReply.status(400, Map.of()));
+            req -> FakeReply.status(400, Map.of()));
         OpenAiChatClient client = new OpenAiChatClient(config(fake, 3), k -> null, d -> { })) {
       ChatCallException e = assertThrows(ChatCallException.class, () -> client.complete(hello()));
       assertEquals(ChatCallException.Kind.HTTP_ERROR, e.kind());
@@ -100,8 +93,8 @@ class OpenAiChatClientTest {
   void backoffDoublesAndIsCappedAndRetryAfterWins() throws Exception {
     List<Duration> sleeps = new CopyOnWriteArrayList<>();
     try (FakeOpenAiServer fake = new FakeOpenAiServer(req -> switch (req.index()) {
-      case 0, 1, 2 -> FakeOpenAiServer.FakeReply.status(502, Map.of());
-      case 3 -> FakeOpenAiServer.FakeReply.status(429, Map.of("Retry-After", "60"));
+      case 0, 1, 2 -> FakeReply.status(502, Map.of());
+      case 3 -> FakeReply.status(429, Map.of("Retry-After", "60"));
       default -> FakeReply.answer("ok");
     });
         OpenAiChatClient client = new OpenAiChatClient(config(fake, 5), k -> null,

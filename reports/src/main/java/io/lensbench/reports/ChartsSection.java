@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Charts: Recall@k and Success@k curves, per-slice bars, quality vs latency and store parity. */
+/** Charts: Recall@k and Success@k curves, per-slice bars and store parity. */
 final class ChartsSection {
   private final ReportModel model;
   private final Look look;
@@ -28,7 +28,6 @@ final class ChartsSection {
     b.append("<h3>Recall@k curves</h3>").append(curves("recall", "Recall@k"));
     b.append("<h3>Success@k curves <span class=\"muted\">(= R@K in CLIP papers)</span></h3>").append(curves("success", "Success@k"));
     b.append(sliceBars());
-    b.append(new QualityLatencyChart(model, look).render());
     b.append(new ParityChart(model.parity).render());
     return b.append("</section>").toString();
   }

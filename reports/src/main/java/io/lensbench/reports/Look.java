@@ -18,9 +18,11 @@ final class Look {
 
   private final RunData run;
   private final Map<String, Integer> systemColors = new LinkedHashMap<>();
+  private final Caveats caveats;
 
   Look(RunData run) {
     this.run = run;
+    this.caveats = new Caveats(run);
     for (RunCell c : run.cells()) {
       systemColors.putIfAbsent(c.id().system(), systemColors.size());
     }
@@ -39,6 +41,43 @@ final class Look {
   /** The colour index of a system, or null when the run has no such system. */
   Integer colorIndex(String system) {
     return systemColors.get(system);
+  }
+
+  /** A system's short key in compact charts: A, B, … Z, then A2, B2, … (by colour order). */
+  String key(String system) {
+    int i = systemColors.getOrDefault(system, 0);
+    return (char) ('A' + i % 26) + (i >= 26 ? String.valueOf(i / 26 + 1) : "");
+  }
+
+  /** The systems in colour order. */
+  List<String> systems() {
+    return List.copyOf(systemColors.keySet());
+  }
+
+  /** One legend entry per system: its key on its colour, then its name. */
+  String systemKeys() {
+    StringBuilder b = new StringBuilder();
+    for (String system : systemColors.keySet()) {
+      b.append("<span><b class=\"key\" style=\"background:").append(color(system)).append("\">").append(esc(key(system)))
+          .append("</b>").append(esc(system)).append(jointMark(system)).append("</span>");
+    }
+    return b.toString();
+  }
+
+  /** The caveat badges of a query set, as inline markup (empty when none apply). */
+  String badges(String querySet) {
+    StringBuilder b = new StringBuilder();
+    for (Caveats.Badge badge : caveats.of(querySet)) {
+      b.append(" <span class=\"caveat\" title=\"").append(esc(badge.title())).append("\">").append(esc(badge.label()).replace("-", "-<wbr>"))
+          .append("</span>");
+    }
+    return b.toString();
+  }
+
+  /** The store's marker shape in charts: circle, square, triangle, diamond, then round again. */
+  String marker(String store) {
+    int i = Math.max(0, run.stores().indexOf(store));
+    return List.of("circle", "square", "triangle", "diamond").get(i % 4);
   }
 
   /** True when the store is not the run's first store (drawn dashed or hollow). */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Which metrics a run has and how the report names them. */
-final class MetricNames {
+public final class MetricNames {
   /** Overview metrics, in display order, when present in at least one cell. */
   static final List<String> OVERVIEW =
       List.of("recall_at_10", "recall_at_100", "success_at_1", "success_at_10", "mrr", "ndcg_at_10");
@@ -15,7 +15,7 @@ final class MetricNames {
   private MetricNames() {}
 
   /** "Recall@10" from "recall_at_10"; "MRR", "nDCG@10", "Success@1" and so on. */
-  static String display(String key) {
+  public static String display(String key) {
     String[] p = key.split("_at_");
     String base = switch (p[0]) {
       case "recall" -> "Recall";

@@ -43,14 +43,7 @@ final class Overview {
 
   private List<Row> rows(List<RunCell> group) {
     Map<String, Summary> best = new LinkedHashMap<>();
-    for (String m : metrics) {
-      for (RunCell c : group) {
-        Summary s = c.scores().summary();
-        if (s.has(m) && !Double.isNaN(s.mean(m)) && (best.get(m) == null || s.mean(m) > best.get(m).mean(m))) {
-          best.put(m, s);
-        }
-      }
-    }
+    metrics.forEach(m -> best.put(m, best(group, m)));
     List<Row> out = new ArrayList<>();
     for (RunCell c : group) {
       List<Value> values = new ArrayList<>();
@@ -63,7 +56,20 @@ final class Overview {
     return out;
   }
 
-  private static Standing standing(Summary s, Summary best, String m) {
+  /** The summary with the highest mean of {@code m} among {@code group}, or null when none has it. */
+  static Summary best(List<RunCell> group, String m) {
+    Summary best = null;
+    for (RunCell c : group) {
+      Summary s = c.scores().summary();
+      if (s.has(m) && !Double.isNaN(s.mean(m)) && (best == null || s.mean(m) > best.mean(m))) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** How {@code s} stands against {@code best} on {@code m}: the best, tied within CI, or neither. */
+  static Standing standing(Summary s, Summary best, String m) {
     if (!s.has(m) || best == null || Double.isNaN(s.mean(m))) {
       return Standing.NONE;
     }

@@ -21,11 +21,13 @@ final class OverviewSection {
 
   String render() {
     Overview o = model.overview;
-    StringBuilder b = new StringBuilder("<section class=\"card\" id=\"overview\"><h2>Overview</h2>");
+    StringBuilder b = new StringBuilder("<section class=\"card\" id=\"overview\"><h2>Overview: every cell</h2>");
     b.append("<p class=\"lead\">Mean over queries with the 95 % bootstrap interval (bar: interval, tick: mean). ")
         .append("★ best in its query set; green tint: interval overlaps the best one's, so not clearly worse (a visual check — ")
         .append("see the significance table for paired tests). <b>Success@k is what CLIP papers call R@K</b>; Recall@k is ")
         .append("the share of all relevant items found in the top k. MRR is trec_eval's recip_rank over the whole list.</p>");
+    b.append("<details id=\"overview-detail\"><summary>Every cell with its interval (").append(model.run.cells().size())
+        .append(" rows, filterable and sortable)</summary>");
     b.append(look.notes(true, true));
     List<String> storeNames = new ArrayList<>(new TreeSet<>(model.run.stores()));
     b.append("<div class=\"tools\"><input class=\"filter\" type=\"search\" placeholder=\"filter rows (e.g. milvus text-en)\" ")
@@ -45,7 +47,7 @@ final class OverviewSection {
         b.append(row(r));
       }
     }
-    return b.append("</tbody></table></section>").toString();
+    return b.append("</tbody></table></details></section>").toString();
   }
 
   private String row(Overview.Row r) {

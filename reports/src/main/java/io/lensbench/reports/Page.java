@@ -46,15 +46,17 @@ final class Page {
     body.append(header());
     body.append("<main>");
     body.append(new ProvenanceSection(model).render());
-    body.append(new OverviewSection(model, look).render());
     if (model.comparison != null) {
       body.append(new ComparisonSection(model).render());
     }
+    body.append(new HeadlineSection(model, look).render());
+    body.append(new TradeoffSection(model, look).render());
+    body.append(new SignificanceSection(model.significance, look).render());
+    body.append(new OverviewSection(model, look).render());
     body.append(new ChartsSection(model, look).render());
     if (model.rerank != null) {
       body.append(new RerankSection(model.rerank).render());
     }
-    body.append(new SignificanceSection(model.significance).render());
     body.append(new LatencySection(model, look).render());
     body.append(new DrilldownSection(model, look, thumbs).render());
     body.append("<footer id=\"budget\">").append(BUDGET).append("</footer>");
@@ -102,15 +104,16 @@ final class Page {
       b.append(" compared with <span class=\"mono\">").append(esc(model.other.name())).append("</span>");
     }
     b.append(" · ").append(run.cells().size()).append(" cells · ").append(run.querySets().size()).append(" query sets</div></header>");
-    b.append("<nav><a href=\"#provenance\">Provenance</a><a href=\"#overview\">Overview</a>");
+    b.append("<nav><a href=\"#provenance\">Provenance</a>");
     if (model.other != null) {
       b.append("<a href=\"#comparison\">Comparison</a>");
     }
-    b.append("<a href=\"#charts\">Charts</a>");
+    b.append("<a href=\"#glance\">At a glance</a><a href=\"#tradeoff\">Quality vs latency</a>")
+        .append("<a href=\"#significance\">Significance</a><a href=\"#overview\">Overview</a><a href=\"#charts\">Charts</a>");
     if (model.rerank != null) {
       b.append("<a href=\"#rerank\">Rerank</a>");
     }
-    b.append("<a href=\"#significance\">Significance</a><a href=\"#latency\">Latency</a><a href=\"#drilldown\">Drill-down</a></nav>");
+    b.append("<a href=\"#latency\">Latency</a><a href=\"#drilldown\">Drill-down</a></nav>");
     return b.toString();
   }
 

@@ -23,7 +23,6 @@ final class ProvenanceSection {
   String render() {
     RunData run = model.run;
     StringBuilder b = new StringBuilder("<section class=\"card\" id=\"provenance\"><h2>Provenance</h2>");
-    b.append("<p class=\"lead\">What produced these numbers: from provenance.json, dataset-card.json and experiment.resolved.json.</p>");
     if (run.synthetic()) {
       b.append("<div class=\"note info\">This run is a <b>synthetic fixture</b> (dataset card says synthetic): rankings are generated, not produced by a model.</div>");
     }
@@ -41,17 +40,20 @@ final class ProvenanceSection {
     Map<String, String> prov = new LinkedHashMap<>();
     flatten("", r.provenance(), prov);
     StringBuilder b = new StringBuilder("<div class=\"chips\">");
-    b.append(chipFor(prov, "commit", "git.commit", "commit", "gitcommit"));
-    b.append(chipFor(prov, "dirty", "git.dirty", "dirty"));
-    b.append(chipFor(prov, "JDK", "jdk", "java.version", "javaversion", "jdk.version"));
-    b.append(chipFor(prov, "dataset checksum", "dataset.checksum", "checksum"));
-    b.append(chipFor(prov, "config hash", "confighash", "config.hash"));
+    b.append(chipFor(prov, "commit", 12, "git.commit", "commit", "gitcommit"));
+    b.append(chipFor(prov, "dirty", 8, "git.dirty", "dirty"));
+    b.append(chipFor(prov, "JDK", 32, "jdk", "java.version", "javaversion", "jdk.version"));
+    b.append(chipFor(prov, "dataset checksum", 12, "dataset.checksum", "checksum"));
     b.append(experimentChip(r));
-    b.append(chipFor(prov, "started", "started", "startedat"));
-    b.append("</div>");
+    b.append(chipFor(prov, "started", 16, "started", "startedat"));
+    b.append(listChip("models", r.provenance().path("models"), "id", null));
+    b.append(listChip("stores", r.provenance().path("stores"), "name", "version"));
+    b.append("</div><details><summary>Models, stores, every provenance field, the dataset card and the resolved experiment "
+        + "(provenance.json, dataset-card.json, experiment.resolved.json)</summary>");
     // arrays of objects (models, stores, ...) and maps of objects become small tables
     StringBuilder blocks = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> it = r.provenance().fields();
+    // a run's stores with their engines (a run from before the Milvus server called Milvus Lite "milvus")
+    Iterator<Map.Entry<String, JsonNode>> it = io.lensbench.eval.run.StoreEngines.withEngines(r.provenance()).fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("models") && e.getValue().isArray()) {
@@ -74,7 +76,7 @@ final class ProvenanceSection {
         .append(kv(card)).append("</details>");
     b.append("<details><summary>Resolved experiment (experiment.resolved.json)</summary><pre>")
         .append(esc(r.experiment().isMissingNode() ? "(missing)" : r.experiment().toPrettyString())).append("</pre></details>");
-    return b.toString();
+    return b.append("</details>").toString();
   }
 
   /** Flattens JSON into path → scalar, e.g. models[0].id → minilm. */
@@ -97,17 +99,27 @@ final class ProvenanceSection {
     }
   }
 
-  private static String chipFor(Map<String, String> flat, String label, String... keyParts) {
+  /** A chip of the first provenance field whose key ends with one of {@code keyParts}, cut to {@code max} characters (all of it in the tooltip). */
+  private static String chipFor(Map<String, String> flat, String label, int max, String... keyParts) {
     for (Map.Entry<String, String> e : flat.entrySet()) {
       String k = e.getKey().toLowerCase(Locale.ROOT);
       for (String part : keyParts) {
         if (k.endsWith(part.toLowerCase(Locale.ROOT))) {
-          return "<span class=\"chip\"><b>" + esc(label) + "</b><span class=\"mono\">" + esc(Svg.shorten(e.getValue(), 48))
-              + "</span></span>";
+          String v = e.getValue();
+          return "<span class=\"chip\" title=\"" + esc(label + ": " + v) + "\"><b>" + esc(label) + "</b><span class=\"mono\">"
+              + esc(v.length() > max ? v.substring(0, max) : v) + "</span></span>";
         }
       }
     }
     return "";
+  }
+
+  /** A chip listing the {@code name} (and {@code detail}) of each object of a provenance array, e.g. stores and their versions. */
+  private static String listChip(String label, JsonNode array, String name, String detail) {
+    List<String> parts = new ArrayList<>();
+    array.forEach(o -> parts.add(ModelCards.text(o.path(name)) + (detail == null ? "" : " " + ModelCards.text(o.path(detail)))));
+    return parts.isEmpty() ? "" : "<span class=\"chip\"><b>" + esc(label) + "</b><span class=\"mono\">"
+        + esc(String.join(" · ", parts)) + "</span></span>";
   }
 
   /** The experiment file name when the run came from one, else the experiment name; plus a short config hash. */

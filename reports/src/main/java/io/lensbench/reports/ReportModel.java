@@ -14,6 +14,7 @@ final class ReportModel {
   final RunData other;
   final ReportOptions options;
   final Overview overview;
+  final Headline headline;
   final Comparison comparison;
   final List<QuerySlices.SliceRow> slices;
   final ParitySummary parity;
@@ -23,6 +24,7 @@ final class ReportModel {
   final JmhResults jmh;
   final BenchData bench;
   final Drilldown drilldown;
+  final Tradeoff tradeoff;
   /** bench_latency, bench_overhead, bench_sweep, bench_indexing: those the run has data for. */
   final List<ReportTable> benchTables;
 
@@ -31,6 +33,7 @@ final class ReportModel {
     this.other = other;
     this.options = options;
     this.overview = new Overview(run.cells());
+    this.headline = new Headline(run, options.primaryMetric());
     this.comparison = other == null ? null
         : new Comparison(run, other, overview.metrics, options.primaryMetric(), options.paired());
     this.slices = QuerySlices.rows(run, options.primaryMetric());
@@ -42,6 +45,7 @@ final class ReportModel {
     this.bench = BenchData.load(run.dir(), run.jmh());
     this.drilldown = new Drilldown(run, options);
     this.benchTables = BenchTables.tables(bench, this);
+    this.tradeoff = new Tradeoff(this);
   }
 
   /** Mean primary metric of a strategy × store over its query sets (NaN when none). */
@@ -52,6 +56,7 @@ final class ReportModel {
   /** The tables written as tables/&lt;name&gt;.csv and .json. */
   List<ReportTable> exports() {
     List<ReportTable> out = new ArrayList<>();
+    out.add(headline.table());
     out.add(overview.table());
     if (comparison != null) {
       out.add(comparison.table());
@@ -67,6 +72,7 @@ final class ReportModel {
     out.add(significance.table());
     out.addAll(benchTables);
     out.add(latency.table());
+    out.add(tradeoff.table());
     return out;
   }
 

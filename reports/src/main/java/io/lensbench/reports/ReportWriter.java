@@ -61,7 +61,7 @@ public final class ReportWriter {
   }
 
   /** A run scored without the primary metric (e.g. without nDCG) falls back to the last overview metric it has. */
-  private static ReportOptions withAvailablePrimary(ReportOptions options, RunData run) {
+  static ReportOptions withAvailablePrimary(ReportOptions options, RunData run) {
     if (run.cells().stream().anyMatch(c -> c.scores().summary().has(options.primaryMetric()))) {
       return options;
     }

@@ -53,16 +53,9 @@ public record RunData(
 
   /** Loads a run directory; requires at least one metrics/*.json. */
   public static RunData load(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new BadInputException("run directory " + dir + ": expected a directory, found none");
-    }
+    RunData summary = summary(dir);
     RunDirectory run = new RunDirectory(dir);
-    List<RunCell> cells = new ArrayList<>(run.cells());
-    Map<String, List<QueryRow>> queries = new TreeMap<>();
-    for (Path f : list(dir.resolve("queries"), ".jsonl")) {
-      queries.put(stripExt(f, ".jsonl"), QueriesFile.read(f));
-    }
-    cells.sort(readingOrder(cells, queries));
+    List<RunCell> cells = summary.cells();
     Map<String, Qrels> qrels = new TreeMap<>();
     for (Path f : list(dir.resolve("qrels"), ".qrels")) {
       qrels.put(stripExt(f, ".qrels"), TrecQrelsReader.read(f));
@@ -74,12 +67,31 @@ public record RunData(
         records.put(c.cell(), r);
       }
     }
-    JsonNode provenance = RunJson.readIfPresent(dir.resolve("provenance.json"));
+    JsonNode provenance = summary.provenance();
     Map<String, ItemRow> items = Files.isRegularFile(run.itemsFile()) ? ItemsFile.read(run.itemsFile())
         : itemsFromDataset(provenance.path("dataset").path("root").asText(""));
-    return new RunData(dir, provenance, RunJson.readIfPresent(dir.resolve("experiment.resolved.json")),
-        RunJson.readIfPresent(dir.resolve("dataset-card.json")), queries, qrels, List.copyOf(cells), records,
+    return new RunData(dir, provenance, summary.experiment(), summary.card(), summary.queries(), qrels, cells, records,
         items, Parity.read(run.parityFile()), RunJson.readIfPresent(dir.resolve("bench").resolve("jmh.json")));
+  }
+
+  /**
+   * A run directory without its per-query records, items, qrels, parity and benchmarks: enough to
+   * list it (cells with their scores, queries, provenance, card, experiment), at a fraction of
+   * the memory of {@link #load}.
+   */
+  public static RunData summary(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException("run directory " + dir + ": expected a directory, found none");
+    }
+    List<RunCell> cells = new ArrayList<>(new RunDirectory(dir).cells());
+    Map<String, List<QueryRow>> queries = new TreeMap<>();
+    for (Path f : list(dir.resolve("queries"), ".jsonl")) {
+      queries.put(stripExt(f, ".jsonl"), QueriesFile.read(f));
+    }
+    cells.sort(readingOrder(cells, queries));
+    return new RunData(dir, RunJson.readIfPresent(dir.resolve("provenance.json")),
+        RunJson.readIfPresent(dir.resolve("experiment.resolved.json")), RunJson.readIfPresent(dir.resolve("dataset-card.json")),
+        queries, Map.of(), List.copyOf(cells), Map.of(), Map.of(), List.of(), com.fasterxml.jackson.databind.node.MissingNode.getInstance());
   }
 
   /** Query sets in reading order (English text, Korean text, image, table image, image + text), then store, strategy. */

@@ -21,13 +21,11 @@ public final class Svg {
   /** One line / bar series. {@code values} may hold NaN for missing points. */
   public record Series(String name, String color, boolean dashed, double[] values) {}
 
-  public record Point(String label, double x, double y, String color, boolean hollow) {}
-
-  private static String f(double v) {
+  static String f(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  private static StringBuilder open(int w, int h, String aria) {
+  static StringBuilder open(int w, int h, String aria) {
     StringBuilder b = new StringBuilder();
     b.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h)
         .append("\" width=\"").append(w).append("\" height=\"").append(h).append("\" role=\"img\" aria-label=\"")
@@ -35,7 +33,7 @@ public final class Svg {
     return b;
   }
 
-  private static void yGrid(StringBuilder b, double x0, double x1, double y0, double y1, double max, int ticks, String fmt) {
+  static void yGrid(StringBuilder b, double x0, double x1, double y0, double y1, double max, int ticks, String fmt) {
     for (int i = 0; i <= ticks; i++) {
       double v = max * i / ticks;
       double y = y1 - (y1 - y0) * i / ticks;
@@ -143,68 +141,6 @@ public final class Svg {
     return b.append("</svg>").toString();
   }
 
-  /** Scatter of quality (y, [0,1]) against latency (x, log scale when the range spans > 10×). */
-  public static String scatter(String title, List<Point> points, String xLabel, String yLabel) {
-    int w = 760;
-    int h = Math.min(620, Math.max(300, 60 + 17 * points.size()));
-    double x0 = 52;
-    double x1 = w - 330;
-    double y0 = 30;
-    double y1 = h - 40;
-    double minX = Double.MAX_VALUE;
-    double maxX = 0;
-    for (Point p : points) {
-      minX = Math.min(minX, p.x());
-      maxX = Math.max(maxX, p.x());
-    }
-    if (points.isEmpty() || !(maxX > 0)) {
-      minX = 0.1;
-      maxX = 1;
-    }
-    boolean log = minX > 0 && maxX / minX > 10;
-    double lo = log ? Math.pow(10, Math.floor(Math.log10(minX))) : 0;
-    double hi = log ? Math.pow(10, Math.ceil(Math.log10(maxX))) : niceCeil(maxX * 1.1);
-    StringBuilder b = open(w, h, title);
-    b.append("<text class=\"ctitle\" x=\"").append(f(x0)).append("\" y=\"18\">").append(esc(title)).append("</text>");
-    yGrid(b, x0, x1, y0, y1, 1.0, 4, "%.2f");
-    int xt = log ? (int) Math.round(Math.log10(hi / lo)) : 4;
-    for (int i = 0; i <= xt; i++) {
-      double v = log ? lo * Math.pow(10, i) : hi * i / xt;
-      double x = x0 + (x1 - x0) * i / xt;
-      b.append("<line class=\"grid\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(f(y0))
-          .append("\" y2=\"").append(f(y1)).append("\"/>");
-      b.append("<text class=\"tick\" x=\"").append(f(x)).append("\" y=\"").append(f(y1 + 15))
-          .append("\" text-anchor=\"middle\">").append(Html.num(v, v < 1 ? 2 : v < 10 ? 1 : 0)).append("</text>");
-    }
-    b.append("<text class=\"axis\" x=\"").append(f((x0 + x1) / 2)).append("\" y=\"").append(h - 6)
-        .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append(log ? " (log scale)" : "").append("</text>");
-    b.append("<text class=\"axis\" transform=\"rotate(-90)\" x=\"").append(f(-(y0 + y1) / 2)).append("\" y=\"12\" text-anchor=\"middle\">")
-        .append(esc(yLabel)).append("</text>");
-    int legendY = 36;
-    for (Point p : points) {
-      double xf = log ? Math.log10(p.x() / lo) / Math.log10(hi / lo) : p.x() / hi;
-      double x = x0 + (x1 - x0) * Math.max(0, Math.min(1, xf));
-      double y = y1 - (y1 - y0) * Math.max(0, Math.min(1, p.y()));
-      b.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"6\" fill=\"")
-          .append(p.hollow() ? "#fff" : p.color()).append("\" stroke=\"").append(p.color()).append("\" stroke-width=\"2\"><title>")
-          .append(esc(p.label())).append(": ").append(Html.num(p.y(), 3)).append(" @ ").append(Html.num(p.x(), 2))
-          .append(" ms</title></circle>");
-      if (legendY < h - 20) {
-        b.append("<circle cx=\"").append(f(x1 + 18)).append("\" cy=\"").append(legendY - 4).append("\" r=\"5\" fill=\"")
-            .append(p.hollow() ? "#fff" : p.color()).append("\" stroke=\"").append(p.color()).append("\" stroke-width=\"2\"/>")
-            .append("<text class=\"tick\" x=\"").append(f(x1 + 28)).append("\" y=\"").append(legendY).append("\">")
-            .append(esc(shorten(p.label(), 50))).append("</text>");
-        legendY += 17;
-      }
-    }
-    int shown = Math.max(0, (h - 20 - 36 + 16) / 17);
-    if (points.size() > shown) {
-      b.append("<text class=\"tick\" x=\"").append(f(x1 + 18)).append("\" y=\"").append(h - 6).append("\">+")
-          .append(points.size() - shown).append(" more — hover a point</text>");
-    }
-    return b.append("</svg>").toString();
-  }
-
   /** Horizontal bars, values in [min(0, …), max]; negative values draw left of zero (deltas). */
   public static String hbars(String title, List<String> labels, double[] values, String[] colors, String fmt) {
     int rowH = 22;
@@ -252,7 +188,13 @@ public final class Svg {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  private static double niceCeil(double v) {
+  /** Grid intervals for an axis from 0 to a {@link #niceCeil} value: 5 for 2.5 and 5 × 10^n (steps of 0.5 and 1), else 4. */
+  static int ticks(double top) {
+    double mantissa = top / Math.pow(10, Math.floor(Math.log10(top)));
+    return Math.abs(mantissa - 2.5) < 1e-9 || Math.abs(mantissa - 5) < 1e-9 ? 5 : 4;
+  }
+
+  static double niceCeil(double v) {
     if (v <= 0) {
       return 1;
     }

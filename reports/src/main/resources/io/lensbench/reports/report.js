@@ -77,6 +77,14 @@
       });
     });
   });
+  var headline = document.getElementById("headline-metric");
+  if (headline) {
+    headline.addEventListener("change", function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".hm-set"), function (set) {
+        set.classList.toggle("hidden", set.getAttribute("data-metric") !== headline.value);
+      });
+    });
+  }
   var data = document.getElementById("report-data");
   if (data) {
     var parsed = JSON.parse(data.textContent);

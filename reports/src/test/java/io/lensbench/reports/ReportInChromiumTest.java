@@ -121,14 +121,14 @@ class ReportInChromiumTest {
 
       chrome.eval("window.scrollTo(0,0)");
       chrome.screenshot(screens.resolve("1-overview.png"));
-      chrome.eval("document.getElementById('t-overview').scrollIntoView()");
+      chrome.eval("document.getElementById('overview-detail').open=true;document.getElementById('t-overview').scrollIntoView()");
       chrome.screenshot(screens.resolve("1b-overview-table.png"));
       chrome.eval("document.getElementById('charts').scrollIntoView()");
       chrome.screenshot(screens.resolve("2-charts.png"));
       chrome.eval("(function(){var h=document.querySelectorAll('#charts h3');h[2].scrollIntoView();return 1;})()");
       chrome.screenshot(screens.resolve("3-slices-latency.png"));
       chrome.eval("document.getElementById('rerank').scrollIntoView()");
-      chrome.screenshot(screens.resolve("4-rerank-significance.png"));
+      chrome.screenshot(screens.resolve("4-rerank.png"));
       chrome.eval("document.getElementById('drilldown').scrollIntoView()");
       chrome.screenshot(screens.resolve("5-drilldown.png"));
       chrome.eval("(function(){var q=document.querySelectorAll('#drilldown h3');q[q.length-2].scrollIntoView();return 1;})()");

@@ -48,7 +48,8 @@ class ReportWriterTest {
 
     // tables: CSV and JSON with matching row counts
     Path tables = run.resolve("tables");
-    for (String t : List.of("overview", "slices", "significance", "rerank", "parity", "latency", "jmh")) {
+    for (String t : List.of("headline", "overview", "slices", "significance", "rerank", "parity", "latency", "jmh",
+        "quality_latency")) {
       assertTrue(Files.isRegularFile(tables.resolve(t + ".csv")), t + ".csv");
       assertTrue(Files.isRegularFile(tables.resolve(t + ".json")), t + ".json");
     }

@@ -12,7 +12,10 @@ import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QueryKind;
 import io.lensbench.openai.ChatCallException;
 import io.lensbench.testkit.FakeOpenAiServer;
-import io.lensbench.testkit.FakeOpenAiServer.FakeReply;
+import io.lensbench.testkit.FakeReply;
+import io.lensbench.testkit.FakeRequest;
+import io.lensbench.testkit.FakeScripts;
+import io.lensbench.testkit.FakeReply;
 import io.lensbench.openai.OpenAiChatClient;
 import io.lensbench.openai.OpenAiConfig;
 import io.lensbench.openai.ResponseFormatMode;
@@ -350,7 +353,7 @@ class LlmListwiseRerankerFeaturesTest {
           Map.of(), Set.of()), rotated));
     }
     try (FakeOpenAiServer fake = new FakeOpenAiServer(
-            FakeOpenAiServer.Scripts.reverseDroppingOne(4));
+            FakeScripts.reverseDroppingOne(4));
         OpenAiChatClient client = new OpenAiChatClient(endpoint(fake), k -> null, NO_WAIT);
         LlmListwiseReranker rr = new LlmListwiseReranker(
             LlmRerankConfig.of(endpoint(fake)).withCache(false), client, false, null)) {

@@ -42,124 +42,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private static final Pattern DATA_URL =
       Pattern.compile("^data:(image/(?:jpeg|png|webp|gif));base64,([A-Za-z0-9+/=]+)$");
 
-  /** One request as the fake received it. */
-  public record FakeRequest(int index, JsonNode body, String authorization, List<String> texts,
-      List<BufferedImage> images, List<String> imageMimes) {
-
-    public String allText() {
-      return String.join("\n", texts);
-    }
-
-    public int messageCount() {
-      return body.path("messages").size();
-    }
-
-    /** Text of the last message (for feedback turns). */
-    public String lastMessageText() {
-      JsonNode msgs = body.path("messages");
-      JsonNode last = msgs.get(msgs.size() - 1).path("content");
-      if (last.isTextual()) {
-        return last.asText();
-      }
-      StringBuilder sb = new StringBuilder();
-      for (JsonNode p : last) {
-        sb.append(p.path("text").asText(""));
-      }
-      return sb.toString();
-    }
-  }
-
-  /** A scripted answer. */
-  public record FakeReply(int status, String content, String finishReason,
-      Map<String, String> headers, long delayMs, String rawBody, long promptTokens,
-      long completionTokens) {
-
-    /** 200 with this assistant content, finish_reason stop, usage 1000 + 20 tokens. */
-    public static FakeReply answer(String content) {
-      return new FakeReply(200, content, "stop", Map.of(), 0, null, 1000, 20);
-    }
-
-    /** 200 cut off by the token limit: finish_reason length. */
-    public static FakeReply truncated(String content) {
-      return new FakeReply(200, content, "length", Map.of(), 0, null, 1000, 512);
-    }
-
-    /** An error status with an OpenAI-style error body. */
-    public static FakeReply status(int status, Map<String, String> headers) {
-      return new FakeReply(status, null, null, headers, 0, null, 0, 0);
-    }
-
-    /** 200 with a body that is not a chat.completion. */
-    public static FakeReply raw(String body) {
-      return new FakeReply(200, null, null, Map.of(), 0, body, 0, 0);
-    }
-
-    public FakeReply delayed(long ms) {
-      return new FakeReply(status, content, finishReason, headers, ms, rawBody, promptTokens,
-          completionTokens);
-    }
-
-    public FakeReply tokens(long prompt, long completion) {
-      return new FakeReply(status, content, finishReason, headers, delayMs, rawBody, prompt,
-          completion);
-    }
-  }
-
-  /**
-   * Built-in scripts that answer LensBench rerank prompts without a model, by echoing the
-   * candidate ids listed in the prompt's {@code "Candidate ids: a, b, c."} line.
-   */
-  public static final class Scripts {
-    private static final Pattern IDS = Pattern.compile("Candidate ids: ([^\\n]*?)\\. Answer");
-
-    private Scripts() {}
-
-    /** Candidate ids in the order the prompt listed them, or empty when there is no such line. */
-    public static List<String> candidateIds(FakeRequest req) {
-      Matcher m = IDS.matcher(req.allText());
-      List<String> ids = new ArrayList<>();
-      if (m.find()) {
-        for (String id : m.group(1).split(", ")) {
-          ids.add(id.strip());
-        }
-      }
-      return ids;
-    }
-
-    /** Echoes the candidates in their given order (a "perfect" answer that changes nothing). */
-    public static Function<FakeRequest, FakeReply> echo() {
-      return req -> FakeReply.answer(rankingJson(candidateIds(req)));
-    }
-
-    /**
-     * The seed's behaviour: echoes the candidates reversed but silently leaves out the one at
-     * {@code position} of the given order (9 in, 8 out). Feedback turns get the full list.
-     * Caption requests (no candidate line) get a fixed caption.
-     */
-    public static Function<FakeRequest, FakeReply> reverseDroppingOne(int position) {
-      return req -> {
-        List<String> ids = candidateIds(req);
-        if (ids.isEmpty()) {
-          return FakeReply.answer("A product photo (caption from the fake endpoint).");
-        }
-        List<String> out = new ArrayList<>(ids);
-        java.util.Collections.reverse(out);
-        if (req.messageCount() <= 2 && position < ids.size()) {
-          out.remove(ids.get(position));
-        }
-        return FakeReply.answer(rankingJson(out));
-      };
-    }
-
-    static String rankingJson(List<String> ids) {
-      StringBuilder sb = new StringBuilder("{\"ranking\":[");
-      for (int i = 0; i < ids.size(); i++) {
-        sb.append(i == 0 ? "" : ",").append('"').append(ids.get(i).replace("\"", "")).append('"');
-      }
-      return sb.append("],\"reason\":\"fake endpoint\"}").toString();
-    }
-  }
-
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService executor;
@@ -394,8 +276,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     String behaviour = args.length > 1 ? args[1] : "drop-one";
     Function<FakeRequest, FakeReply> script = switch (behaviour) {
-      case "echo" -> Scripts.echo();
-      case "drop-one" -> Scripts.reverseDroppingOne(4);
+      case "echo" -> FakeScripts.echo();
+      case "drop-one" -> FakeScripts.reverseDroppingOne(4);
       default -> throw new IllegalArgumentException("behaviour: expected echo or drop-one, found "
           + behaviour);
     };

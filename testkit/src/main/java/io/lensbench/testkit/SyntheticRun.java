@@ -44,7 +44,7 @@ public final class SyntheticRun {
   /** Creates the run directory; {@code variant} shifts strategy quality (for comparison mode). */
   public static Path create(Path dir, int variant) throws IOException {
     Files.createDirectories(dir);
-    List<Item> items = items(dir);
+    List<Item> items = SyntheticCatalogue.items(dir);
     boolean real = Files.isDirectory(SHARED.resolve("images"));
 
     // ---- query sets: text-en, text-ko, image, table-image-en, image-text
@@ -73,7 +73,7 @@ public final class SyntheticRun {
                   + ko.getOrDefault(src.type(), src.type()));
           case "image" -> q.put("kind", "image").put("language", "none").putNull("text").put("image", src.image().toString());
           case "table-image-en" -> q.put("kind", "table_image").put("language", "en").putNull("text")
-              .put("image", tableImage(dir, qid, src).toString());
+              .put("image", SyntheticCatalogue.tableImage(dir, qid, src).toString());
           default -> q.put("kind", "image_text").put("language", "en").put("text", "same style in black")
               .put("image", src.image().toString());
         }
@@ -357,69 +357,5 @@ public final class SyntheticRun {
     }
     Arrays.sort(means);
     return new double[] {means[25], means[974]};
-  }
-
-  /** 60 catalogue rows over a handful of article types; real photos when the shared sample exists. */
-  private static List<Item> items(Path dir) throws IOException {
-    List<Item> out = new ArrayList<>();
-    Path csv = SHARED.resolve("items.csv");
-    if (Files.isRegularFile(csv)) {
-      Map<String, Integer> perType = new TreeMap<>();
-      List<String> wanted = List.of("Tshirts", "Casual Shoes", "Handbags", "Watches", "Shirts", "Kurtas");
-      for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8).subList(1, Files.readAllLines(csv).size())) {
-        String[] p = line.split(",", -1);
-        if (p.length < 11 || !wanted.contains(p[4]) || perType.getOrDefault(p[4], 0) >= 10) {
-          continue;
-        }
-        Path img = SHARED.resolve("images").resolve(p[0] + ".jpg");
-        if (!Files.isRegularFile(img)) {
-          continue;
-        }
-        perType.merge(p[4], 1, Integer::sum);
-        out.add(new Item(p[0], p[1], p[4], p[5], p[9], img));
-      }
-    } else {
-      String[] types = {"Tshirts", "Casual Shoes", "Handbags", "Watches", "Shirts", "Kurtas"};
-      String[] colours = {"Black", "White", "Blue", "Red", "Brown"};
-      Path imgDir = Files.createDirectories(dir.resolve("swatches"));
-      for (int i = 0; i < 60; i++) {
-        String colour = colours[i % 5];
-        Path img = imgDir.resolve("s" + i + ".png");
-        BufferedImage bi = new BufferedImage(60, 80, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = bi.createGraphics();
-        g.setColor(Color.decode(new String[] {"#222222", "#eeeeee", "#3050c0", "#c03030", "#805030"}[i % 5]));
-        g.fillRect(0, 0, 60, 80);
-        g.dispose();
-        ImageIO.write(bi, "png", img.toFile());
-        out.add(new Item("s" + i, i % 2 == 0 ? "Men" : "Women", types[i / 10], colour, colour + " " + types[i / 10], img));
-      }
-    }
-    // the XSS probe rides on a real product row
-    Item first = out.get(0);
-    out.set(0, new Item(first.id(), first.gender(), first.type(), first.colour(), XSS_NAME, first.image()));
-    return out;
-  }
-
-  /** Renders an attribute table image (English) as a table-image query would carry. */
-  private static Path tableImage(Path dir, String qid, Item src) throws IOException {
-    Path folder = Files.createDirectories(dir.resolve("query-images"));
-    BufferedImage bi = new BufferedImage(360, 130, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = bi.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 360, 130);
-    g.setColor(new Color(0x33, 0x33, 0x33));
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
-    String[][] rows = {{"gender", src.gender()}, {"colour", src.colour()}, {"type", src.type()}};
-    for (int i = 0; i < rows.length; i++) {
-      g.drawRect(10, 10 + i * 36, 340, 36);
-      g.drawLine(130, 10 + i * 36, 130, 46 + i * 36);
-      g.drawString(rows[i][0], 20, 35 + i * 36);
-      g.drawString(rows[i][1], 140, 35 + i * 36);
-    }
-    g.dispose();
-    Path f = folder.resolve(qid + ".png");
-    ImageIO.write(bi, "png", f.toFile());
-    return f;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.eval.treceval.CFormat;
 import io.lensbench.datasets.Qrels;
 import io.lensbench.core.SearchHit;
 import java.util.LinkedHashMap;
@@ -99,13 +100,13 @@ class EvaluatorTest {
 
   @Test
   void cFormatRoundsHalfEvenOnTheExactBinaryValue() {
-    assertEquals("0.0312", CFormat.f64(0.03125));
-    assertEquals("0.0938", CFormat.f64(0.09375));
-    assertEquals("0.1562", CFormat.f64(0.15625));
-    assertEquals("0.0001", CFormat.f64(0.00005)); // binary value is slightly above the half
-    assertEquals("1.0000", CFormat.f64(1.0));
-    assertEquals("12.5000", CFormat.f64(12.5));
-    assertEquals("0.3333", CFormat.f64(1.0 / 3));
-    assertEquals("0.6667", CFormat.f64(2.0 / 3));
+    assertEquals("0.0312", CFormat.fixed(0.03125, 4));
+    assertEquals("0.0938", CFormat.fixed(0.09375, 4));
+    assertEquals("0.1562", CFormat.fixed(0.15625, 4));
+    assertEquals("0.0001", CFormat.fixed(0.00005, 4)); // binary value is slightly above the half
+    assertEquals("1.0000", CFormat.fixed(1.0, 4));
+    assertEquals("12.5000", CFormat.fixed(12.5, 4));
+    assertEquals("0.3333", CFormat.fixed(1.0 / 3, 4));
+    assertEquals("0.6667", CFormat.fixed(2.0 / 3, 4));
   }
 }

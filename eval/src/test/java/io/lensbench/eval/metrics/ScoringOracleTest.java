@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.datasets.Qrels;
+import io.lensbench.eval.treceval.CFormat;
 import io.lensbench.eval.trec.TrecQrelsWriter;
 import io.lensbench.eval.run.MetricsFile;
 import io.lensbench.eval.trec.TrecRunWriter;
@@ -97,7 +98,7 @@ class ScoringOracleTest {
         }
         JsonNode v = f[1].equals("all") ? json.get("summary").get(key).get("mean")
             : json.get("perQuery").get(f[1]).get(key);
-        assertEquals(f[2], CFormat.f64(v.asDouble()), "seed " + seed + " " + line);
+        assertEquals(f[2], CFormat.fixed(v.asDouble(), 4), "seed " + seed + " " + line);
         compared++;
       }
       assertTrue(compared > 30, "compared " + compared);

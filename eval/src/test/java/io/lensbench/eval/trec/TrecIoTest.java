@@ -82,13 +82,17 @@ class TrecIoTest {
   }
 
   @Test
-  void longLinesAndNoTrailingNewlineAreRead() throws Exception {
+  void longLinesAndNoTrailingNewlineAreReadUpToTheCap() throws Exception {
     Path p = dir.resolve("long.trec");
-    String longId = "d".repeat(3 << 20); // longer than the 1 MiB read buffer
+    String longId = "d".repeat(900_000); // longer than the 64 KiB read buffer, under the 1 MiB cap
     Files.writeString(p, "q Q0 " + longId + " 1 1 t\nq Q0 short 2 0.5 t");
     TrecRun run = TrecRunReader.read(p);
     assertEquals(2, run.rankings().get("q").size());
     assertEquals(longId, run.rankings().get("q").docId(0));
     assertEquals("short", run.rankings().get("q").docId(1));
+
+    Files.writeString(p, "q Q0 short 2 0.5 t\nq Q0 " + "d".repeat(3 << 20) + " 1 1 t\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> TrecRunReader.read(p));
+    assertTrue(e.getMessage().contains("long.trec line 2"), e.getMessage());
   }
 }

@@ -14,6 +14,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Images;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.encoders.DjlEngines;
 import io.lensbench.encoders.JointEncoder;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * A user-supplied CLIP-family model (CLIP, SigLIP, multilingual CLIP...) exported to ONNX, run by
@@ -166,15 +166,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
   public List<float[]> embedImages(List<Path> images) {
     List<BufferedImage> decoded = new ArrayList<>(images.size());
     for (Path p : images) {
-      try {
-        BufferedImage b = ImageIO.read(p.toFile());
-        if (b == null) {
-          throw new BadInputException("image " + p + ": not a format ImageIO can read");
-        }
-        decoded.add(b);
-      } catch (IOException e) {
-        throw new BadInputException("image " + p + ": unreadable (" + e.getMessage() + ")", e);
-      }
+      decoded.add(Images.read(p));
     }
     return embedDecoded(decoded);
   }
