@@ -43,7 +43,7 @@ public final class ModelsCommand implements Callable<Integer> {
   static final class Prepare implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--force", description = "prepare again even when the models are prepared")
+    @Option(names = "--force", description = "Prepares again even when the models are prepared.")
     boolean force;
 
     @Override

@@ -72,8 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "CNN batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--out", description = "Model folder (default: models/joint/<dataset>-[<variant>-]<hash of checksum, config and towers> "
-        + "under LENSBENCH_HOME).")
+    @Option(names = "--out", description = "Model folder (default: a folder under LENSBENCH_HOME/models/joint named by the dataset, the variant and a hash of the dataset checksum, the configuration and the towers).")
     Path out;
 
     @Option(names = "--force", description = "Retrain even when the folder holds a trained model.")
@@ -87,8 +86,8 @@ public final class TrainCommand implements Callable<Integer> {
             "--epochs, --finetune-epochs expected >= 1, --batch-size >= 2, --max-batches >= 0,"
                 + " found %d, %d, %d and %d", epochs, fineTuneEpochs, batchSize, maxBatches));
       }
-      Dataset ds = DatasetLoader.load(dataset);
       JointVariant v = JointVariant.parse(variant);
+      Dataset ds = DatasetLoader.load(dataset);
       if (v != JointVariant.CNN_MINILM) {
         ModelPreparation.ensure(Environment.system().home(), System.getenv(), line -> {
           err.println(line);
@@ -114,12 +113,14 @@ public final class TrainCommand implements Callable<Integer> {
       o.println("model: " + r.card().get("id"));
       o.println("folder: " + dir);
       if (m != null) {
+        String prototypes = Double.isNaN(m.typeTop1Prototype()) ? "n/a"
+            : String.format(Locale.ROOT, "%.4f", m.typeTop1Prototype());
         o.println(String.format(Locale.ROOT,
             "held-out (%d items, %d attribute queries): success@10 %.4f (chance %.4f), MRR %.4f"
                 + " (chance %.4f), image->articleType top-1 %.4f (chance %.4f; text prototypes"
-                + " %.4f)",
+                + " %s)",
             m.numItems(), m.numQueries(), m.successAt10(), m.chanceSuccessAt10(), m.mrr(),
-            m.chanceMrr(), m.typeTop1(), m.chanceTypeTop1(), m.typeTop1Prototype()));
+            m.chanceMrr(), m.typeTop1(), m.chanceTypeTop1(), prototypes));
         m.translated().forEach((label, t) -> o.println(String.format(Locale.ROOT,
             "held-out, queries in %s: success@10 %.4f, MRR %.4f (same chance)", label,
             t.successAt10(), t.mrr())));

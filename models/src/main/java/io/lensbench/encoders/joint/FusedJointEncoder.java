@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -99,8 +98,7 @@ public final class FusedJointEncoder implements JointEncoder {
       Files.createDirectories(outDir);
       JointTrainer.writeCard(outDir.resolve(JointTrainer.CARD_FILE), card);
       if (metrics != null) {
-        log.accept(String.format(Locale.ROOT, "joint fused: held-out success@10 %.3f, MRR %.3f;"
-            + " Korean %s", metrics.successAt10(), metrics.mrr(), metrics.translated()));
+        log.accept("joint fused: " + metrics.summary());
       }
       return new JointTrainer.Result(outDir, card, metrics, List.of());
     } catch (IOException e) {

@@ -60,9 +60,8 @@ public final class HeadTrainer {
         head.apply(backbone.embed(heldOut.stream().map(EvalItem::image).toList())), text,
         prototypes(train, targets));
     if (metrics != null) {
-      log.accept(String.format(Locale.ROOT, "joint head: held-out success@10 %.3f (chance %.4f),"
-          + " MRR %.3f; Korean %s (%.1f s)", metrics.successAt10(), metrics.chanceSuccessAt10(),
-          metrics.mrr(), metrics.translated(), secs(tEval)));
+      log.accept(String.format(Locale.ROOT, "joint head: %s (%.1f s)", metrics.summary(),
+          secs(tEval)));
     }
     return write(outDir, head, metrics, backbone, text, train.size(), targets, training, provenance,
         secs(t0));

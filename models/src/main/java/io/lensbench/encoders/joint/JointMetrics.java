@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,6 +40,16 @@ public record JointMetrics(
 
   /** Text→image retrieval quality of one phrasing of the queries. */
   public record Retrieval(double successAt10, double mrr) {}
+
+  /** One log line: English and every translated phrasing's success@10 and MRR, with chance. */
+  public String summary() {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "held-out %d items, %d queries:"
+        + " success@10 %.3f (chance %.4f), MRR %.3f (chance %.4f)", numItems, numQueries,
+        successAt10, chanceSuccessAt10, mrr, chanceMrr));
+    translated.forEach((label, r) -> b.append(String.format(Locale.ROOT,
+        "; %s success@10 %.3f, MRR %.3f", label, r.successAt10(), r.mrr())));
+    return b.toString();
+  }
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -166,15 +166,25 @@ public final class JointModels {
     return UseTextEncoder.idOf(prepared().model(PretrainedModels.USE));
   }
 
-  /** Whether dir holds a complete model of any LensBench kind. */
+  /**
+   * Whether dir holds a complete model of any LensBench kind. A CNN checkpoint left by an
+   * interrupted training (fewer epochs completed than its training asked for) is not complete:
+   * it is usable, but never reused in place of the finished model.
+   */
   public static boolean isTrained(Path dir) {
     Path card = dir.resolve(JointTrainer.CARD_FILE);
     if (!Files.isRegularFile(card)) {
       return false;
     }
-    return Files.isRegularFile(dir.resolve(JointTrainer.PARAMS_NAME + "-0000.params"))
-        || Files.isRegularFile(dir.resolve(HeadTrainer.HEAD_FILE))
-        || JointTrainer.readCard(card).get("members") != null;
+    Map<String, Object> c = JointTrainer.readCard(card);
+    if (Files.isRegularFile(dir.resolve(JointTrainer.PARAMS_NAME + "-0000.params"))) {
+      return !(c.get("epochsCompleted") instanceof Number done
+          && c.get("training") instanceof Map<?, ?> t && t.get("epochs") instanceof Number asked
+          && done.intValue() < asked.intValue());
+    }
+    return Files.isRegularFile(dir.resolve(HeadTrainer.HEAD_FILE))
+        || Files.isRegularFile(dir.resolve(FineTuneTrainer.PARAMS_NAME + "-0000.params"))
+        || c.get("members") != null;
   }
 
   /** Trains into dir (default text encoder) unless a trained model is already there. */

@@ -10,11 +10,13 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Split;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JointModelsTest {
   static Item item(String id, String type, String colour) {
@@ -81,5 +83,15 @@ class JointModelsTest {
     assertNotEquals(a, JointModels.defaultDir(dataset(s, "abc"), cfg.withEpochs(3), "m"));
     assertTrue(a.getFileName().toString().startsWith("fashion-"));
     assertFalse(JointModels.isTrained(a.resolve("nowhere")));
+  }
+
+  @Test
+  void anInterruptedCnnCheckpointIsNotReusedAsTrained(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve(JointTrainer.PARAMS_NAME + "-0000.params"), new byte[] {1});
+    Path card = dir.resolve(JointTrainer.CARD_FILE);
+    Files.writeString(card, "{\"epochsCompleted\": 4, \"training\": {\"epochs\": 7}}");
+    assertFalse(JointModels.isTrained(dir));
+    Files.writeString(card, "{\"epochsCompleted\": 7, \"training\": {\"epochs\": 7}}");
+    assertTrue(JointModels.isTrained(dir));
   }
 }
