@@ -9,12 +9,10 @@ import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.JointEncoders;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.encoders.TextEncoders;
-import io.lensbench.encoders.joint.FineTunedJointEncoder;
 import io.lensbench.encoders.joint.FusedJointEncoder;
-import io.lensbench.encoders.joint.HeadJointEncoder;
 import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointVariant;
-import io.lensbench.encoders.joint.TrainedJointEncoder;
+import io.lensbench.encoders.joint.CardJointEncoder;
 import io.lensbench.encoders.pretrained.ModelPreparation;
 import io.lensbench.encoders.pretrained.PretrainedModels;
 import java.io.PrintStream;
@@ -81,14 +79,10 @@ final class ModelFactory {
       JointEncoder opened = variant.isPresent() ? openTrained(k, variant.get(), dir)
           : openFolder(k, dir);
       Map<String, Object> card = new LinkedHashMap<>();
-      if (opened instanceof TrainedJointEncoder trained) {
+      if (opened instanceof CardJointEncoder trained) {
         card.putAll(trained.card());
-      } else if (opened instanceof HeadJointEncoder head) {
-        card.putAll(head.card());
       } else if (opened instanceof FusedJointEncoder fused) {
         card.putAll(fused.card());
-      } else if (opened instanceof FineTunedJointEncoder tuned) {
-        card.putAll(tuned.card());
       } else {
         card.put("id", opened.id());
         card.put("dimension", opened.dimension());

@@ -111,14 +111,8 @@ public final class FusedJointEncoder implements JointEncoder {
 
   /** The text tower of a member (trained CNN or head model). */
   static TextEncoder textTower(JointEncoder e) {
-    if (e instanceof TrainedJointEncoder t) {
-      return t.textEncoder();
-    }
-    if (e instanceof HeadJointEncoder h) {
-      return h.textEncoder();
-    }
-    if (e instanceof FineTunedJointEncoder f) {
-      return f.textEncoder();
+    if (e instanceof CardJointEncoder c) {
+      return c.textEncoder();
     }
     throw new BadInputException("fused joint model: member '" + e.id() + "' is not a LensBench"
         + " joint model (expected a trained CNN or a head model)");
