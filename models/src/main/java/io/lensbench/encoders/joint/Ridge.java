@@ -77,38 +77,8 @@ final class Ridge {
     cholesky(a, d);
     double[] w = xty.clone();
     // forward (L z = b), then backward (Lᵀ w = z), all k right-hand sides at once (row-wise)
-    for (int i = 0; i < d; i++) {
-      int wi = i * k;
-      for (int j = 0; j < i; j++) {
-        double l = a[i * d + j];
-        if (l != 0) {
-          int wj = j * k;
-          for (int c = 0; c < k; c++) {
-            w[wi + c] -= l * w[wj + c];
-          }
-        }
-      }
-      double diag = a[i * d + i];
-      for (int c = 0; c < k; c++) {
-        w[wi + c] /= diag;
-      }
-    }
-    for (int i = d - 1; i >= 0; i--) {
-      int wi = i * k;
-      for (int j = i + 1; j < d; j++) {
-        double l = a[j * d + i];
-        if (l != 0) {
-          int wj = j * k;
-          for (int c = 0; c < k; c++) {
-            w[wi + c] -= l * w[wj + c];
-          }
-        }
-      }
-      double diag = a[i * d + i];
-      for (int c = 0; c < k; c++) {
-        w[wi + c] /= diag;
-      }
-    }
+    substitute(a, w, d, k, false);
+    substitute(a, w, d, k, true);
     float[] wf = new float[d * k];
     for (int i = 0; i < wf.length; i++) {
       wf[i] = (float) w[i];
@@ -139,6 +109,32 @@ final class Ridge {
           t -= a[i * n + p] * a[j * n + p];
         }
         a[i * n + j] = t / l;
+      }
+    }
+  }
+
+  /**
+   * Solves {@code L x = w} ({@code transposed} false: forward) or {@code Lᵀ x = w} (true:
+   * backward) in place for k right-hand sides stored row-wise; L is the lower triangle of a.
+   */
+  private static void substitute(double[] a, double[] w, int d, int k, boolean transposed) {
+    for (int step = 0; step < d; step++) {
+      int i = transposed ? d - 1 - step : step;
+      int wi = i * k;
+      int from = transposed ? i + 1 : 0;
+      int to = transposed ? d : i;
+      for (int j = from; j < to; j++) {
+        double l = transposed ? a[j * d + i] : a[i * d + j];
+        if (l != 0) {
+          int wj = j * k;
+          for (int c = 0; c < k; c++) {
+            w[wi + c] -= l * w[wj + c];
+          }
+        }
+      }
+      double diag = a[i * d + i];
+      for (int c = 0; c < k; c++) {
+        w[wi + c] /= diag;
       }
     }
   }
