@@ -28,7 +28,7 @@ public final class PretrainedThroughputMain {
     List<String> texts = new ArrayList<>();
     String[] en = {"Men Blue Tshirts", "Women Black Handbags for casual wear", "Boys Red Sports Shoes"};
     String[] ko = {"남자 검정색 반팔티", "여성 블루 핸드백", "남아 빨간색 운동화"};
-    for (int i = 0; i < 2000; i++) {
+    for (int i = 0; i < 300; i++) {
       texts.add((i % 2 == 0 ? en[i % 3] : ko[i % 3]) + " " + i);
     }
     try (UseTextEncoder use = UseTextEncoder.open(m.model(PretrainedModels.USE))) {
