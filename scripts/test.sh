@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (./lensbench test): installs the system packages the tests need,
 # builds, installs (cached) and starts the embedded stores (OpenSearch, the Milvus server, Milvus
-# Lite), runs every test (the tests start and stop their own scratch clusters and servers).
+# Lite), prepares the pretrained models (USE multilingual, EfficientNet-Lite0; reused when prepared),
+# runs every test (the tests start and stop their own scratch clusters and servers).
 # The stores are left running (a second `./lensbench test` or `demo` reuses them);
 # stop them with `./lensbench stores down`.
 set -euo pipefail
@@ -11,5 +12,6 @@ started=$(date +%s)
 "$ROOT/scripts/setup-system.sh"
 mvn -B -q -DskipTests package
 "$ROOT/lensbench" stores up
+"$ROOT/lensbench" models prepare
 mvn -B verify "$@"
 echo "lensbench test: finished in $(( $(date +%s) - started )) s"

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lensbench.bench.BenchFixture;
+import io.lensbench.encoders.TextEncoders;
+import io.lensbench.encoders.pretrained.EfficientNetLite0;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,8 +165,15 @@ public final class BenchMain {
           .build()).run());
     }
 
-    // 4. encoders, 5. rerank client overhead against the fake endpoint
-    all.addAll(new Runner(base(EncoderBenchmark.class.getName(), "encoders").build()).run());
+    // 4. encoders per model (texts and images one per call), 5. rerank client overhead against
+    //    the fake endpoint
+    Set<String> textModels = new LinkedHashSet<>(List.of(fixture.textEncoder(), TextEncoders.USE_ID));
+    all.addAll(new Runner(base(EncoderBenchmark.class.getName() + "\\.text$", "encoders-text")
+        .param("model", textModels.toArray(String[]::new)).build()).run());
+    List<String> imageModels = fixture.jointModel() == null ? List.of(EfficientNetLite0.NAME)
+        : List.of(EncoderBenchmark.JOINT, EfficientNetLite0.NAME);
+    all.addAll(new Runner(base(EncoderBenchmark.class.getName() + "\\.image$", "encoders-image")
+        .param("model", imageModels.toArray(String[]::new)).build()).run());
     all.addAll(new Runner(base(RerankClientBenchmark.class.getName(), "rerank").build()).run());
 
     // 6. indexing throughput per store

@@ -41,10 +41,10 @@ final class BenchSummary {
     return p.getParamsKeys().contains(key) ? p.getParam(key) : "";
   }
 
-  /** The strategy, plus the benchmark's own variant parameter (fusion, layout) when it has one. */
+  /** The strategy, plus the benchmark's own variant parameter (fusion, layout, model) when it has one. */
   static String variant(BenchmarkParams p) {
     String v = param(p, "strategy");
-    for (String extra : new String[] {"fusion", "layout"}) {
+    for (String extra : new String[] {"fusion", "layout", "model"}) {
       String e = param(p, extra);
       if (!e.isEmpty()) {
         v = v.isEmpty() ? e : v + "/" + e;
@@ -104,6 +104,14 @@ final class BenchSummary {
               && l.threads() == p.getThreads() && l.k().equals(param(p, "k")))
           .reduce((a, b) -> b)
           .ifPresent(l -> o.put("p99_us", l.p99()).put("p50_us", l.p50()));
+    }
+    ArrayNode enc = root.putArray("encoders");
+    for (Latency l : latencies(results)) {
+      if (l.benchmark().startsWith("EncoderBenchmark.")) {
+        enc.addObject().put("model", l.strategy())
+            .put("kind", l.benchmark().substring("EncoderBenchmark.".length()))
+            .put("meanUs", l.mean()).put("itemsPerSecond", 1e6 / l.mean());
+      }
     }
     ArrayNode idx = root.putArray("indexing");
     long docs = countDocs(fixture);

@@ -9,9 +9,9 @@ import io.lensbench.datasets.DatasetLoader;
 import io.lensbench.datasets.fashion.FashionBuilder;
 import io.lensbench.datasets.fashion.Glossary;
 import io.lensbench.datasets.fashion.KaggleFashionLoader;
-import io.lensbench.encoders.TextEncoders;
 import io.lensbench.encoders.joint.JointModels;
-import io.lensbench.encoders.joint.JointTrainingConfig;
+import io.lensbench.encoders.joint.JointVariant;
+import io.lensbench.encoders.pretrained.ModelPreparation;
 import io.lensbench.reports.ReportOptions;
 import io.lensbench.reports.ReportWriter;
 import io.lensbench.runner.Environment;
@@ -25,8 +25,10 @@ import io.lensbench.stores.embedded.EmbeddedStores;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,16 +36,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code lensbench demo}: the main job on a fresh machine. Starts the embedded stores the
  * experiment names (by default the Milvus server and OpenSearch), builds the fashion dataset,
- * trains the joint image–text model once, runs the default experiment (every strategy × every
- * store × every query set) and writes the report. Every step reuses what an
- * earlier demo left (installs, dataset, model, encodings, indexes, finished cells).
+ * prepares the pretrained models, trains the joint image–text models the experiment names once,
+ * runs the default experiment (every strategy × every store × every query set) and writes the
+ * report. Every step reuses what an earlier demo left (installs, dataset, models, encodings,
+ * indexes, finished cells).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the whole demo, from starting the stores to the HTML report.",
-      "Installs and starts the embedded stores, builds the fashion dataset, trains the joint image-text model (once), runs experiments/demo.yaml (every strategy x the Milvus server and OpenSearch x every query kind) and writes the HTML report. Milvus Lite stays available as the store 'milvus-lite'.",
+      "Installs and starts the embedded stores, builds the fashion dataset, prepares the pretrained models and trains the joint image-text models (once), runs experiments/demo.yaml (every strategy x the Milvus server and OpenSearch x every query kind) and writes the HTML report. Milvus Lite stays available as the store 'milvus-lite'.",
       "A second run reuses every cache."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -85,9 +88,12 @@ public final class DemoCommand implements Callable<Integer> {
     Path datasetDir = RunComponents.datasetDir(resolved.dataset(), env);
 
     step(err, 2, "fashion dataset (" + source + ") -> " + datasetDir);
-    if (Files.isRegularFile(datasetDir.resolve("dataset.json"))) {
+    if (FashionBuilder.isCurrent(datasetDir, source)) {
       err.println("      reusing the built dataset");
     } else {
+      if (Files.isRegularFile(datasetDir.resolve(NativeLayout.CARD))) {
+        err.println("      rebuilding: the dataset there is from another source or an older builder");
+      }
       Path sourceDir = DataRoot.fromEnvironment(data).locate(source, KaggleFashionLoader.ITEMS);
       AtomicDirectory.build(datasetDir, "dataset folder " + datasetDir, NativeLayout.CARD,
           tmp -> new FashionBuilder(
@@ -98,18 +104,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Dataset dataset = DatasetLoader.load(datasetDir);
 
-    step(err, 3, "joint image-text model (trained on the TRAIN split, once)");
-    JointTrainingConfig cfg = JointTrainingConfig.defaults();
-    Path modelDir = JointModels.defaultDir(dataset, cfg, TextEncoders.DEFAULT_ID);
-    JointModels.trainIfMissing(dataset, cfg, modelDir, m -> err.println("      " + m));
+    step(err, 3, "pretrained models (USE multilingual v3, EfficientNet-Lite0; prepared once)");
+    ModelPreparation.ensure(env.home(), env.variables(), m -> err.println("      " + m));
 
-    step(err, 4, "experiment " + file);
+    step(err, 4, "joint image-text models the experiment names (trained on the TRAIN split, once)");
+    for (JointVariant v : jointVariants(resolved)) {
+      JointModels.trainIfMissing(dataset, v, m -> err.println("      " + m));
+    }
+
+    step(err, 5, "experiment " + file);
     Runner.Result result;
     try (RunComponents components = RunComponents.open(resolved, env, err)) {
       result = new Runner(resolved, components, reindex, out, err).run();
     }
 
-    step(err, 5, "report");
+    step(err, 6, "report");
     Path html = ReportWriter.write(result.runDir(), ReportOptions.defaults());
     out.println();
     out.println("run directory: " + result.runDir());
@@ -119,8 +128,20 @@ public final class DemoCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  /** The joint variants the experiment uses (its default joint model and every strategy's). */
+  static Set<JointVariant> jointVariants(Experiment e) {
+    Set<JointVariant> out = new LinkedHashSet<>();
+    JointVariant.find(e.models().joint()).ifPresent(out::add);
+    for (Experiment.StrategySpec s : e.strategies()) {
+      if (s.jointEncoder() != null) {
+        JointVariant.find(s.jointEncoder()).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
   private static void step(PrintStream err, int n, String what) {
-    err.printf(Locale.ROOT, "demo [%d/5] %s%n", n, what);
+    err.printf(Locale.ROOT, "demo [%d/6] %s%n", n, what);
     err.flush();
   }
 }

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       StoresCommand.class,
       DatasetsCommand.class,
       TrainCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

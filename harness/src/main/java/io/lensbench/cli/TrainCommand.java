@@ -2,12 +2,14 @@ package io.lensbench.cli;
 
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.DatasetLoader;
-import io.lensbench.encoders.TextEncoder;
-import io.lensbench.encoders.TextEncoders;
+import io.lensbench.encoders.joint.FineTuneTrainer;
 import io.lensbench.encoders.joint.JointMetrics;
 import io.lensbench.encoders.joint.JointModels;
 import io.lensbench.encoders.joint.JointTrainer;
 import io.lensbench.encoders.joint.JointTrainingConfig;
+import io.lensbench.encoders.joint.JointVariant;
+import io.lensbench.encoders.pretrained.ModelPreparation;
+import io.lensbench.runner.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,15 +34,19 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The joint image–text model (frozen MiniLM text tower + CNN image tower, InfoNCE). */
+  /** A joint image–text model variant (frozen text tower, trained image side). */
   @Command(
       name = "joint",
       mixinStandardHelpOptions = true,
       description = {
-        "Trains the joint image-text model on the dataset's TRAIN items (LiT-style: frozen text"
-            + " encoder, small CNN image tower, symmetric InfoNCE, DJL PyTorch), evaluates it on"
-            + " TEST items and writes parameters + model-card.json.",
-        "Maps images onto catalogue attributes only (no style, pattern, brand; no Korean)."
+        "Trains a joint image-text model on the dataset's TRAIN items, evaluates it on TEST items"
+            + " (English and Korean attribute queries) and writes its folder + model-card.json.",
+        "Variants: cnn-minilm (small CNN vs MiniLM, English only: the baseline), cnn-use (the CNN"
+            + " vs USE multilingual), effnet-ridge / effnet-mlp (frozen EfficientNet-Lite0 + ridge /"
+            + " contrastive MLP head into USE), fused (cnn-use + effnet-mlp), effnet-finetune"
+            + " (EfficientNet-Lite0 fine-tuned end to end from the ridge head: slow on CPU, never run"
+            + " by the demo); default = the demo's default joint model.",
+        "Maps images onto catalogue attributes only (no style, pattern, brand)."
       })
   static final class Joint implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -48,14 +54,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "Built dataset folder.")
     Path dataset;
 
-    @Option(names = "--epochs", defaultValue = "7", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", defaultValue = "default",
+        description = "Which joint model: cnn-minilm, cnn-use, effnet-ridge, effnet-mlp, fused, effnet-finetune or default (default: ${DEFAULT-VALUE}).")
+    String variant;
+
+    @Option(names = "--finetune-epochs", defaultValue = "1",
+        description = "Epochs of effnet-finetune (default: ${DEFAULT-VALUE}).")
+    int fineTuneEpochs;
+
+    @Option(names = "--max-batches", defaultValue = "0",
+        description = "Batches per epoch of effnet-finetune, for timing (default: 0, whole epochs).")
+    int maxBatches;
+
+    @Option(names = "--epochs", defaultValue = "7", description = "CNN epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "128", description = "CNN batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--out", description = "Model folder (default: models/joint/<dataset>-<hash of checksum and config> "
-        + "under LENSBENCH_HOME).")
+    @Option(names = "--out", description = "Model folder (default: a folder under LENSBENCH_HOME/models/joint named by the dataset, the variant and a hash of the dataset checksum, the configuration and the towers).")
     Path out;
 
     @Option(names = "--force", description = "Retrain even when the folder holds a trained model.")
@@ -64,38 +81,49 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      if (epochs < 1 || batchSize < 2) {
+      if (epochs < 1 || batchSize < 2 || fineTuneEpochs < 1 || maxBatches < 0) {
         throw new io.lensbench.core.BadInputException(String.format(Locale.ROOT,
-            "--epochs expected >= 1 and --batch-size >= 2, found %d and %d", epochs, batchSize));
+            "--epochs, --finetune-epochs expected >= 1, --batch-size >= 2, --max-batches >= 0,"
+                + " found %d, %d, %d and %d", epochs, fineTuneEpochs, batchSize, maxBatches));
       }
+      JointVariant v = JointVariant.parse(variant);
       Dataset ds = DatasetLoader.load(dataset);
+      if (v != JointVariant.CNN_MINILM) {
+        ModelPreparation.ensure(Environment.system().home(), System.getenv(), line -> {
+          err.println(line);
+          err.flush();
+        });
+      }
       JointTrainingConfig cfg =
           JointTrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize);
-      Path dir = out != null ? out : JointModels.defaultDir(ds, cfg, TextEncoders.DEFAULT_ID);
+      Path dir = out != null ? out : JointModels.dir(ds, v, cfg);
       PrintWriter o = spec.commandLine().getOut();
       if (!force && JointModels.isTrained(dir)) {
         o.println("joint model already trained: " + dir + " (use --force to retrain)");
         o.flush();
         return 0;
       }
-      JointModels.Inputs in = JointModels.fromDataset(ds);
-      JointTrainer.Result r;
-      try (TextEncoder text = TextEncoders.open(TextEncoders.DEFAULT_ID)) {
-        r = new JointTrainer(cfg, line -> {
-          err.println(line);
-          err.flush();
-        }).checkpointEachEpoch(true).train(in.train(), in.heldOut(), text, dir, in.provenance());
-      }
+      FineTuneTrainer.Config tune = FineTuneTrainer.Config.defaults().withEpochs(fineTuneEpochs)
+          .withMaxBatches(maxBatches);
+      JointTrainer.Result r = JointModels.train(ds, v, cfg, tune, dir, line -> {
+        err.println(line);
+        err.flush();
+      });
       JointMetrics m = r.metrics();
       o.println("model: " + r.card().get("id"));
       o.println("folder: " + dir);
       if (m != null) {
+        String prototypes = Double.isNaN(m.typeTop1Prototype()) ? "n/a"
+            : String.format(Locale.ROOT, "%.4f", m.typeTop1Prototype());
         o.println(String.format(Locale.ROOT,
             "held-out (%d items, %d attribute queries): success@10 %.4f (chance %.4f), MRR %.4f"
                 + " (chance %.4f), image->articleType top-1 %.4f (chance %.4f; text prototypes"
-                + " %.4f)",
+                + " %s)",
             m.numItems(), m.numQueries(), m.successAt10(), m.chanceSuccessAt10(), m.mrr(),
-            m.chanceMrr(), m.typeTop1(), m.chanceTypeTop1(), m.typeTop1Prototype()));
+            m.chanceMrr(), m.typeTop1(), m.chanceTypeTop1(), prototypes));
+        m.translated().forEach((label, t) -> o.println(String.format(Locale.ROOT,
+            "held-out, queries in %s: success@10 %.4f, MRR %.4f (same chance)", label,
+            t.successAt10(), t.mrr())));
       }
       o.flush();
       return 0;

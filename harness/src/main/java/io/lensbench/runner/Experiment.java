@@ -107,6 +107,9 @@ public record Experiment(
    * @param queryCaptioner crossmodal/multivector: captioner for image queries
    * @param ocr crossmodal/multivector: OCR for table-image queries
    * @param textEncoder crossmodal/multivector: text encoder id
+   * @param fieldEncoders multivector: a text encoder id per dense text field ({@code name},
+   *     {@code summary}, {@code caption}) instead of {@code textEncoder}; null = none (left out of
+   *     the resolved JSON, so older run directories keep their configuration hash)
    * @param jointEncoder joint/multivector: joint encoder id
    * @param fusion multivector: rrf | weighted | native-rrf | native-weighted
    * @param rrfK multivector: RRF constant (60)
@@ -123,6 +126,7 @@ public record Experiment(
       String queryCaptioner,
       String ocr,
       String textEncoder,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> fieldEncoders,
       String jointEncoder,
       String fusion,
       Integer rrfK,

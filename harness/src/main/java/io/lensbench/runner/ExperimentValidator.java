@@ -42,8 +42,8 @@ public final class ExperimentValidator {
           "joint", Set.of("withName", "jointEncoder"),
           "crossmodal", Set.of("captioner", "queryCaptioner", "ocr", "textEncoder"),
           "multivector",
-              Set.of("captioner", "queryCaptioner", "ocr", "textEncoder", "jointEncoder", "fusion",
-                  "rrfK", "normalization", "weights", "routes", "candidates"));
+              Set.of("captioner", "queryCaptioner", "ocr", "textEncoder", "fieldEncoders",
+                  "jointEncoder", "fusion", "rrfK", "normalization", "weights", "routes", "candidates"));
 
   private ExperimentValidator() {}
 
@@ -260,6 +260,7 @@ public final class ExperimentValidator {
     given.put("queryCaptioner", s.queryCaptioner());
     given.put("ocr", s.ocr());
     given.put("textEncoder", s.textEncoder());
+    given.put("fieldEncoders", s.fieldEncoders());
     given.put("jointEncoder", s.jointEncoder());
     given.put("fusion", s.fusion());
     given.put("rrfK", s.rrfK());
@@ -286,11 +287,11 @@ public final class ExperimentValidator {
     switch (type) {
       case "joint":
         return new StrategySpec(id, type, s.withName() != null && s.withName(), null, null, null,
-            null, or(s.jointEncoder(), m.joint()), null, null, null, null, null, null);
+            null, null, or(s.jointEncoder(), m.joint()), null, null, null, null, null, null);
       case "crossmodal":
         return new StrategySpec(id, type, null, or(s.captioner(), TEXT_SUMMARY),
             or(s.queryCaptioner(), m.captioner()), or(s.ocr(), m.ocr()),
-            or(s.textEncoder(), m.text()), null, null, null, null, null, null, null);
+            or(s.textEncoder(), m.text()), null, null, null, null, null, null, null, null);
       default:
         try {
           FusionSpec.Mode.parse(fusion, at + ".fusion");
@@ -339,10 +340,35 @@ public final class ExperimentValidator {
             }
           }
         });
+        Map<String, String> fieldEncoders = fieldEncoders(s.fieldEncoders(), at, errors);
         return new StrategySpec(id, type, null, s.captioner(), or(s.queryCaptioner(), m.captioner()),
-            or(s.ocr(), m.ocr()), or(s.textEncoder(), m.text()), or(s.jointEncoder(), m.joint()),
-            fusion, rrfK, norm, new TreeMap<>(weights), new TreeMap<>(routes), candidates);
+            or(s.ocr(), m.ocr()), or(s.textEncoder(), m.text()), fieldEncoders,
+            or(s.jointEncoder(), m.joint()), fusion, rrfK, norm, new TreeMap<>(weights),
+            new TreeMap<>(routes), candidates);
     }
+  }
+
+  /** A multivector strategy's per-field text encoders, checked; null when there are none. */
+  private static Map<String, String> fieldEncoders(Map<String, String> given, String at,
+      List<String> errors) {
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    if (!ExperimentChecks.noNulls(at + ".fieldEncoders", given, errors)) {
+      return null;
+    }
+    given.forEach((f, id) -> {
+      if (!MultiVectorStrategy.TEXT_VECTOR_FIELDS.contains(f)) {
+        errors.add(String.format(Locale.ROOT, "%s.fieldEncoders: unknown field '%s' (expected one of %s)",
+            at, f, new TreeMap<>(toMap(MultiVectorStrategy.TEXT_VECTOR_FIELDS)).keySet()));
+      } else if (id.isBlank()) {
+        errors.add(String.format(Locale.ROOT, "%s.fieldEncoders.%s: expected a text encoder id, found ''",
+            at, f));
+      } else {
+        ExperimentChecks.path(at + ".fieldEncoders." + f, id, errors);
+      }
+    });
+    return new TreeMap<>(given);
   }
 
   private static Experiment withoutStrategies(Experiment e) {

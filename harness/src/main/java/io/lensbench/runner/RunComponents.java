@@ -34,7 +34,7 @@ public final class RunComponents implements Components {
     this.env = env;
     this.closer = new Closer(err);
     this.stores = new StoreFactory(env, closer);
-    this.models = new ModelFactory(dataset, env, closer, cards);
+    this.models = new ModelFactory(dataset, env, closer, cards, err);
     this.captioners = new CaptionerFactory(dataset, env, models, exp.models().joint(), closer, cards);
     this.rerankers = new RerankerFactory(exp.models(), models, captioners, closer);
   }

@@ -69,8 +69,12 @@ final class StrategyFactory {
                 s.rrfK(),
                 WeightedSum.Normalization.valueOf(
                     s.normalization().toUpperCase(Locale.ROOT).replace('-', '_')));
+        Map<String, TextEncoder> fieldText = new java.util.TreeMap<>();
+        if (s.fieldEncoders() != null) {
+          s.fieldEncoders().forEach((f, id) -> fieldText.put(f, text(id)));
+        }
         return new MultiVectorStrategy(
-            s.id(), joint(s.jointEncoder()), text(s.textEncoder()),
+            s.id(), joint(s.jointEncoder()), text(s.textEncoder()), fieldText,
             s.captioner() == null ? null : describer(s.captioner()),
             new QueryText(captioner(s.queryCaptioner()), captioner(s.ocr())),
             fusion, s.routes(), s.weights(), s.candidates(), idx);

@@ -28,6 +28,15 @@ class TrainCommandTest {
   }
 
   @Test
+  void unknownVariantIsBadInputNamingTheVariants() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "train", "joint", "--dataset", tmp.toString(), "--variant", "clip");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("'clip'") && err.toString().contains("effnet-ridge"),
+        err.toString());
+  }
+
+  @Test
   void datasetOptionIsRequired() {
     StringWriter err = new StringWriter();
     assertEquals(2, run(err, "train", "joint"));

@@ -49,6 +49,22 @@ class ExperimentValidationTest {
   }
 
   @Test
+  void multivectorFieldEncodersAreCheckedAndLeftOutWhenAbsent() throws Exception {
+    Experiment e = resolve(MINIMAL.replace("weights: {image: 2.0}",
+        "fieldEncoders: {name: use-multilingual-v3, summary: use-multilingual-v3}"), Overrides.NONE);
+    assertEquals(java.util.Map.of("name", "use-multilingual-v3", "summary", "use-multilingual-v3"),
+        e.strategies().get(2).fieldEncoders());
+    String plain = ConfigHash.json(resolve(MINIMAL, Overrides.NONE));
+    assertTrue(!plain.contains("fieldEncoders"), "absent: not in the resolved JSON");
+    BadInputException x = assertThrows(BadInputException.class, () -> resolve(MINIMAL.replace(
+        "weights: {image: 2.0}", "fieldEncoders: {text_en: use-multilingual-v3}"), Overrides.NONE));
+    assertTrue(x.getMessage().contains("fieldEncoders: unknown field 'text_en'"), x.getMessage());
+    x = assertThrows(BadInputException.class, () -> resolve(MINIMAL.replace("{type: joint}",
+        "{type: joint, fieldEncoders: {name: x}}"), Overrides.NONE));
+    assertTrue(x.getMessage().contains("key 'fieldEncoders' does not apply"), x.getMessage());
+  }
+
+  @Test
   void flagsOverrideFileValues() {
     Experiment e = resolve(MINIMAL + "k: 50\nconcurrency: 4\n",
         new Overrides("out/x", 20, 1, List.of("text-en"), List.of("joint"), List.of("opensearch"), 10, 5));

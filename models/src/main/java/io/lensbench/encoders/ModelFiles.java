@@ -11,12 +11,43 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Extracts model files shipped as classpath resources into a content-addressed cache folder. */
+/**
+ * Extracts model files shipped as classpath resources into a content-addressed cache folder, and
+ * fingerprints weight files (model ids carry the fingerprint, so swapped weights never reuse
+ * cached vectors or collections).
+ */
 public final class ModelFiles {
+  /** File fingerprints by (real path, size, modification time): a file is hashed once per JVM. */
+  private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
+
   private ModelFiles() {}
+
+  /**
+   * The first 12 hex digits of SHA-256 over the files' SHA-256s, in the given order, e.g. the
+   * {@code 1a2b3c4d5e6f} of {@code use-multilingual-v3@1a2b3c4d5e6f}.
+   */
+  public static String fingerprint(List<Path> files) {
+    MessageDigest all = Hashing.sha256();
+    for (Path f : files) {
+      all.update(sha256(f).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    return HexFormat.of().formatHex(all.digest()).substring(0, 12);
+  }
+
+  private static String sha256(Path file) {
+    try {
+      String key = file.toRealPath() + "|" + Files.size(file) + "|"
+          + Files.getLastModifiedTime(file).toMillis();
+      return HASHES.computeIfAbsent(key, k -> Hashing.sha256Hex(file));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new InfrastructureException("model file " + file + ": expected a readable file, found "
+          + e.getMessage(), e);
+    }
+  }
 
   /**
    * Copies classpath resources to {@code cacheRoot/<name>-<sha12>/<target file name>}, where the
@@ -60,28 +91,6 @@ public final class ModelFiles {
       throw new InfrastructureException(
           "could not extract model '" + name + "' into " + cacheRoot + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The first 12 hex digits of a SHA-256 over a model folder's files (relative path and content
-   * hash of each, sorted; hidden files skipped): what a folder-based model's id carries, so that
-   * swapped weights under the same folder name are a different model — never old vectors, cache
-   * entries or collections.
-   */
-  public static String folderFingerprint(Path dir) {
-    StringBuilder lines = new StringBuilder();
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-        String rel = dir.relativize(f).toString().replace('\\', '/');
-        if (!rel.startsWith(".") && !rel.contains("/.")) {
-          lines.append(rel).append(' ').append(Hashing.sha256Hex(f)).append('\n');
-        }
-      }
-    } catch (IOException e) {
-      throw new InfrastructureException("model folder " + dir + ": cannot read its files ("
-          + e.getMessage() + ")", e);
-    }
-    return Hashing.sha256Hex(lines.toString()).substring(0, 12);
   }
 
   private static InputStream open(ClassLoader cl, String res) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.LensBenchHome;
+import io.lensbench.encoders.pretrained.PretrainedModels;
+import io.lensbench.encoders.pretrained.UseTextEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +23,21 @@ import java.util.Set;
  *   <li>{@code all-minilm-l6-v2-q} (default): quantized all-MiniLM-L6-v2, mean pooling, 384-d
  *   <li>{@code bge-small-en-v1.5-q}: quantized bge-small-en-v1.5, CLS pooling, 384-d
  *   <li>{@code e5-small-v2}: e5-small-v2, mean pooling, "query: "/"passage: " prefixes, 384-d
+ *   <li>{@code use-multilingual-v3}: Universal Sentence Encoder multilingual v3 (Korean and
+ *       English in one space), 512-d, prepared by {@code lensbench models prepare}; its id carries
+ *       the weights fingerprint ({@code use-multilingual-v3@<sha12>}), and an id with a
+ *       fingerprint opens only those weights
  *   <li>a folder with {@code model.onnx} + {@code tokenizer.json} (+ optional {@code
- *       lensbench-encoder.json}, see docs/encoders.md)
+ *       lensbench-encoder.json}, see docs/encoders.md); id {@code onnx:<folder>@<sha12>}
  * </ul>
  *
- * The built-in models ship as langchain4j Maven jars; their .onnx and tokenizer.json are
- * extracted once into {@code LensBenchHome/cache/models/<id>-<sha12>/}.
+ * The MiniLM, bge and e5 models ship as langchain4j Maven jars; their .onnx and tokenizer.json
+ * are extracted once into {@code LensBenchHome/cache/models/<id>-<sha12>/}.
  */
 public final class TextEncoders {
   public static final String DEFAULT_ID = "all-minilm-l6-v2-q";
+  /** The multilingual encoder (needs the prepared models). */
+  public static final String USE_ID = UseTextEncoder.NAME;
 
   /** Built-in model: resource names inside its jar plus pooling and prefixes. */
   private record Builtin(String onnx, String tokenizer, Pooling pooling, String qPrefix,
@@ -53,18 +61,51 @@ public final class TextEncoders {
   private TextEncoders() {}
 
   public static List<String> builtinIds() {
-    return List.of("all-minilm-l6-v2-q", "bge-small-en-v1.5-q", "e5-small-v2");
+    return List.of("all-minilm-l6-v2-q", "bge-small-en-v1.5-q", "e5-small-v2", USE_ID);
+  }
+
+  /** Whether the id names a model that {@code lensbench models prepare} provides. */
+  public static boolean needsPreparedModels(String id) {
+    return id != null && name(id).equals(USE_ID);
   }
 
   /**
    * Opens with the model's default batch size: 1 for the quantized models (batched int8 vectors
    * drift, cos ≥ 0.985), 32 for fp32 e5 (batched = one-at-a-time); a folder's lensbench-encoder.json
-   * may set it (default 1). See docs/encoders.md.
+   * may set it (default 1). USE multilingual embeds one text per call. See docs/encoders.md.
    */
-  public static OnnxTextEncoder open(String idOrPath) {
-    return new OnnxTextEncoder(spec(idOrPath, LensBenchHome.cacheDir().resolve("models")));
+  public static TextEncoder open(String idOrPath) {
+    return open(idOrPath, LensBenchHome.resolve());
   }
 
+  /** {@link #open(String)} with the prepared models of the given LensBench home. */
+  public static TextEncoder open(String idOrPath, Path home) {
+    if (needsPreparedModels(idOrPath)) {
+      UseTextEncoder use = UseTextEncoder.open(PretrainedModels.require(home).model(USE_ID));
+      return checkFingerprint(idOrPath.trim(), use);
+    }
+    return new OnnxTextEncoder(spec(idOrPath, home.resolve("cache").resolve("models")));
+  }
+
+  /** The model name of an id: everything before an {@code @<fingerprint>}. */
+  private static String name(String id) {
+    String t = id.trim();
+    int at = t.indexOf('@');
+    return (at < 0 ? t : t.substring(0, at)).toLowerCase(Locale.ROOT);
+  }
+
+  /** An id with a fingerprint must name exactly the weights that opened. */
+  private static TextEncoder checkFingerprint(String wanted, TextEncoder opened) {
+    if (wanted.contains("@") && !wanted.equals(opened.id())) {
+      opened.close();
+      throw new BadInputException("text encoder '" + wanted + "': expected those weights, found '"
+          + opened.id() + "' (the prepared weights changed; retrain or re-embed what used the old"
+          + " ones)");
+    }
+    return opened;
+  }
+
+  /** A MiniLM/bge/e5 or folder model with an explicit batch size. */
   public static OnnxTextEncoder open(String idOrPath, int batchSize) {
     return new OnnxTextEncoder(spec(idOrPath, LensBenchHome.cacheDir().resolve("models"))
         .withBatchSize(batchSize));
@@ -91,8 +132,12 @@ public final class TextEncoders {
     return folderSpec(dir.toAbsolutePath());
   }
 
+  /**
+   * A folder's spec; its id is {@code onnx:<folder name>} (or the config's {@code id}) followed by
+   * {@code @<sha12 of model.onnx and tokenizer.json>}, so changed weights get new vectors.
+   */
   private static OnnxTextModelSpec folderSpec(Path dir) {
-    String id = "onnx:" + dir.getFileName() + "@" + ModelFiles.folderFingerprint(dir);
+    String id = "onnx:" + dir.getFileName();
     Pooling pooling = Pooling.MEAN;
     boolean normalize = true;
     String q = "";
@@ -139,6 +184,14 @@ public final class TextEncoders {
       throw new BadInputException("text encoder folder " + dir + ": unreadable config: "
           + e.getMessage(), e);
     }
-    return new OnnxTextModelSpec(id, dir, pooling, normalize, q, p, maxLen, batch);
+    List<Path> files = List.of(dir.resolve("model.onnx"), dir.resolve("tokenizer.json"));
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        throw new BadInputException("text encoder folder " + dir + ": expected " + f.getFileName()
+            + " (a folder model holds model.onnx + tokenizer.json), found nothing");
+      }
+    }
+    String weights = ModelFiles.fingerprint(files);
+    return new OnnxTextModelSpec(id + "@" + weights, dir, pooling, normalize, q, p, maxLen, batch);
   }
 }

@@ -53,6 +53,19 @@ public final class Vectors {
     return normalizedCopy(s);
   }
 
+  /**
+   * normalizeInPlace(a + b), summed in float: how a joint encoder combines an image and a text
+   * vector into one composed query.
+   */
+  public static float[] normalizedSum(float[] a, float[] b) {
+    sameDimension(a, b);
+    float[] s = new float[a.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = a[i] + b[i];
+    }
+    return normalizeInPlace(s);
+  }
+
   /** The dot product, accumulated in double. */
   public static float dot(float[] a, float[] b) {
     sameDimension(a, b);

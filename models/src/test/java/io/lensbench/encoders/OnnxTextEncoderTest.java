@@ -86,7 +86,8 @@ class OnnxTextEncoderTest {
     java.nio.file.Files.writeString(folder.resolve("lensbench-encoder.json"),
         "{\"id\":\"my-minilm\",\"pooling\":\"mean\",\"queryPrefix\":\"\",\"batchSize\":4}");
     OnnxTextModelSpec spec = TextEncoders.spec(folder.toString(), cache);
-    assertEquals("my-minilm", spec.id());
+    assertEquals("my-minilm@" + ModelFiles.fingerprint(java.util.List.of(
+        folder.resolve("model.onnx"), folder.resolve("tokenizer.json"))), spec.id());
     assertEquals(4, spec.batchSize());
     java.nio.file.Files.writeString(folder.resolve("lensbench-encoder.json"), "{\"pool\":\"x\"}");
     var ex = org.junit.jupiter.api.Assertions.assertThrows(

@@ -25,10 +25,12 @@ import java.util.TreeMap;
 
 /**
  * Multi-vector: each item stored with separate named vectors — {@code image} (joint encoder),
- * {@code name}, {@code summary} and optionally {@code caption} (text encoder) — and BM25 fields
- * {@code text_en} (name + summary) and {@code text_ko} (the item's Korean texts, nori). Each query
- * is searched on the fields that fit its kind and language ({@link #DEFAULT_ROUTES}, overridable)
- * and the lists are fused client-side (RRF or weighted sum) or by the store (native hybrid).
+ * {@code name}, {@code summary} and optionally {@code caption} (text encoder, or per field its own
+ * text encoder) — and BM25 fields {@code text_en} (name + summary) and {@code text_ko} (the item's
+ * Korean texts, nori). Each query is searched on the fields that fit its kind and language ({@link
+ * #DEFAULT_ROUTES}, overridable; a query meant for another corpus language, e.g. a Korean query
+ * for the English catalogue, has route key {@code <kind>.<lang>-<corpus language>}) and the lists
+ * are fused client-side (RRF or weighted sum) or by the store (native hybrid).
  */
 public final class MultiVectorStrategy implements Strategy {
   public static final String IMAGE = "image";
@@ -38,12 +40,20 @@ public final class MultiVectorStrategy implements Strategy {
   public static final String TEXT_EN = "text_en";
   public static final String TEXT_KO = "text_ko";
   public static final Set<String> FIELDS = Set.of(IMAGE, NAME, SUMMARY, CAPTION, TEXT_EN, TEXT_KO);
+  /** The dense text fields, each of which may have its own text encoder. */
+  public static final Set<String> TEXT_VECTOR_FIELDS = Set.of(NAME, SUMMARY, CAPTION);
 
-  /** Route key {@code <kind>.<lang>} or {@code <kind>} → fields searched, in order. */
+  /**
+   * Route key {@code <kind>.<lang>}, {@code <kind>.<lang>-<corpus language>} or {@code <kind>} →
+   * fields searched, in order. Cross-lingual Korean queries ({@code ko-en}) search the English
+   * catalogue's dense fields only.
+   */
   public static final Map<String, List<String>> DEFAULT_ROUTES =
       Map.of(
           "text.en", List.of(IMAGE, NAME, SUMMARY, CAPTION, TEXT_EN),
           "text.ko", List.of(TEXT_KO),
+          "text.ko-en", List.of(IMAGE, NAME, SUMMARY, CAPTION),
+          "image_text.ko-en", List.of(IMAGE, CAPTION),
           "image", List.of(IMAGE, CAPTION, SUMMARY),
           "table_image.en", List.of(TEXT_EN, NAME, SUMMARY),
           "table_image.ko", List.of(TEXT_KO),
@@ -56,6 +66,7 @@ public final class MultiVectorStrategy implements Strategy {
   private final String id;
   private final JointEncoder joint;
   private final TextEncoder text;
+  private final Map<String, TextEncoder> fieldText;
   private final ItemDescriber captions;
   private final QueryText queryText;
   private final FusionSpec fusion;
@@ -65,6 +76,8 @@ public final class MultiVectorStrategy implements Strategy {
   private final IndexSpec index;
 
   /**
+   * @param fieldText a text encoder per dense text field ({@link #TEXT_VECTOR_FIELDS}) instead of
+   *     {@code text}; empty = {@code text} everywhere
    * @param captions item captions for the {@code caption} field; null drops the field
    * @param routes overrides of {@link #DEFAULT_ROUTES} (merged over them)
    * @param weights overrides of {@link #DEFAULT_WEIGHTS} (merged over them)
@@ -73,6 +86,7 @@ public final class MultiVectorStrategy implements Strategy {
       String id,
       JointEncoder joint,
       TextEncoder text,
+      Map<String, TextEncoder> fieldText,
       ItemDescriber captions,
       QueryText queryText,
       FusionSpec fusion,
@@ -83,6 +97,14 @@ public final class MultiVectorStrategy implements Strategy {
     this.id = id;
     this.joint = joint;
     this.text = text;
+    fieldText.keySet().forEach(f -> {
+      if (!TEXT_VECTOR_FIELDS.contains(f)) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "strategy '%s': a text encoder for field '%s' (expected one of %s)", id, f,
+            new java.util.TreeSet<>(TEXT_VECTOR_FIELDS)));
+      }
+    });
+    this.fieldText = new TreeMap<>(fieldText);
     this.captions = captions;
     this.queryText = queryText;
     this.fusion = fusion;
@@ -125,17 +147,33 @@ public final class MultiVectorStrategy implements Strategy {
   @Override
   public String fingerprint() {
     return String.format(Locale.ROOT, "multivector|joint=%s|text=%s|captions=%s|index=%s",
-        joint.id(), text.id(), captions == null ? "none" : captions.id(), index);
+        joint.id(), text.id(), captions == null ? "none" : captions.id(), index) + fieldsPart();
+  }
+
+  /** {@code |fields=name:<id>,...} when fields have their own encoders, else empty. */
+  private String fieldsPart() {
+    if (fieldText.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    fieldText.forEach((f, e) -> parts.add(f + ":" + e.id()));
+    return "|fields=" + String.join(",", parts);
   }
 
   @Override
   public String encoderTag() {
-    return joint.id() + "+" + text.id();
+    return joint.id() + "+" + text.id() + (fieldText.isEmpty() ? "" : "+fields");
+  }
+
+  /** The text encoder of a dense text field. */
+  private TextEncoder encoder(String field) {
+    return fieldText.getOrDefault(field, text);
   }
 
   @Override
   public List<String> modelIds() {
     List<String> ids = new ArrayList<>(List.of(joint.id(), text.id()));
+    fieldText.values().forEach(e -> ids.add(e.id()));
     if (captions != null) {
       ids.add(captions.id());
     }
@@ -146,10 +184,10 @@ public final class MultiVectorStrategy implements Strategy {
   public CollectionSchema schema(String collection, Map<String, String> properties) {
     List<VectorField> vectors = new ArrayList<>();
     vectors.add(new VectorField(IMAGE, joint.dimension(), Metric.COSINE, index));
-    vectors.add(new VectorField(NAME, text.dimension(), Metric.COSINE, index));
-    vectors.add(new VectorField(SUMMARY, text.dimension(), Metric.COSINE, index));
+    vectors.add(new VectorField(NAME, encoder(NAME).dimension(), Metric.COSINE, index));
+    vectors.add(new VectorField(SUMMARY, encoder(SUMMARY).dimension(), Metric.COSINE, index));
     if (captions != null) {
-      vectors.add(new VectorField(CAPTION, text.dimension(), Metric.COSINE, index));
+      vectors.add(new VectorField(CAPTION, encoder(CAPTION).dimension(), Metric.COSINE, index));
     }
     return new CollectionSchema(
         collection,
@@ -166,10 +204,10 @@ public final class MultiVectorStrategy implements Strategy {
     List<float[]> imageVecs = joint.embedImages(images);
     List<String> names = items.stream().map(it -> nz(TextSummary.name(it))).toList();
     List<String> summaries = items.stream().map(TextSummary::render).toList();
-    List<float[]> nameVecs = text.embed(names, TextEncoder.Role.PASSAGE);
-    List<float[]> summaryVecs = text.embed(summaries, TextEncoder.Role.PASSAGE);
-    List<float[]> captionVecs =
-        captions == null ? null : text.embed(captions.describe(items), TextEncoder.Role.PASSAGE);
+    List<float[]> nameVecs = encoder(NAME).embed(names, TextEncoder.Role.PASSAGE);
+    List<float[]> summaryVecs = encoder(SUMMARY).embed(summaries, TextEncoder.Role.PASSAGE);
+    List<float[]> captionVecs = captions == null ? null
+        : encoder(CAPTION).embed(captions.describe(items), TextEncoder.Role.PASSAGE);
     List<StoreDocument> docs = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
@@ -204,7 +242,12 @@ public final class MultiVectorStrategy implements Strategy {
   /** The fields a query is searched on. */
   public List<String> route(Query q) {
     String kind = q.kind().wireName();
-    List<String> r = routes.get(kind + "." + q.language());
+    String corpus = q.attributes().get("corpusLanguage");
+    List<String> r = corpus == null || corpus.equals(q.language()) ? null
+        : routes.get(kind + "." + q.language() + "-" + corpus);
+    if (r == null) {
+      r = routes.get(kind + "." + q.language());
+    }
     if (r == null) {
       r = routes.get(kind);
     }
@@ -221,7 +264,7 @@ public final class MultiVectorStrategy implements Strategy {
     List<Double> w = new ArrayList<>();
     String qText = null;
     boolean textComputed = false;
-    float[] textVec = null;
+    Map<String, float[]> textVecs = new LinkedHashMap<>();
     for (String f : fields) {
       if (f.equals(CAPTION) && captions == null) {
         continue;
@@ -247,10 +290,11 @@ public final class MultiVectorStrategy implements Strategy {
       if (f.equals(TEXT_EN) || f.equals(TEXT_KO)) {
         subs.add(new Bm25(f, qText, 0));
       } else {
-        if (textVec == null) {
-          textVec = text.embed(List.of(qText), TextEncoder.Role.QUERY).get(0);
-        }
-        subs.add(new Knn(f, textVec, 0));
+        TextEncoder e = encoder(f);
+        String text = qText;
+        float[] v = textVecs.computeIfAbsent(e.id(),
+            k -> e.embed(List.of(text), TextEncoder.Role.QUERY).get(0));
+        subs.add(new Knn(f, v, 0));
       }
       w.add(weights.get(f));
     }

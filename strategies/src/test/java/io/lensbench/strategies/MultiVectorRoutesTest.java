@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Routing and configuration checks; these never call a model (encoders are not needed). */
 class MultiVectorRoutesTest {
   private static MultiVectorStrategy strategy(Map<String, List<String>> routes, Map<String, Double> w) {
-    return new MultiVectorStrategy("mv", null, null, null, new QueryText(null, null),
+    return new MultiVectorStrategy("mv", null, null, Map.of(), null, new QueryText(null, null),
         FusionSpec.rrf(60), routes, w, 100, IndexSpec.flat());
   }
 
@@ -35,6 +35,20 @@ class MultiVectorRoutesTest {
     assertEquals(List.of("image", "caption", "summary"), s.route(q(QueryKind.IMAGE, "none")));
     assertEquals(List.of("text_ko"), s.route(q(QueryKind.TABLE_IMAGE, "ko")));
     assertEquals(List.of("image", "text_ko"), s.route(q(QueryKind.IMAGE_TEXT, "ko")));
+  }
+
+  @Test
+  void crossLingualKoreanQueriesSearchTheEnglishCatalogueOnly() {
+    MultiVectorStrategy s = strategy(Map.of(), Map.of());
+    Query text = new Query("q", QueryKind.TEXT, "ko", "남자 검정색 반팔티", null,
+        Map.of("corpusLanguage", "en"), Set.of());
+    assertEquals(List.of("image", "name", "summary", "caption"), s.route(text));
+    Query composed = new Query("q", QueryKind.IMAGE_TEXT, "ko", "이거 파란색으로", Path.of("/x.png"),
+        Map.of("corpusLanguage", "en"), Set.of());
+    assertEquals(List.of("image", "caption"), s.route(composed));
+    Query sameLanguage = new Query("q", QueryKind.TEXT, "en", "red shirt", null,
+        Map.of("corpusLanguage", "en"), Set.of());
+    assertEquals(List.of("image", "name", "summary", "caption", "text_en"), s.route(sameLanguage));
   }
 
   @Test

@@ -18,7 +18,7 @@ import java.util.Set;
  * Composed image+text queries ({@code image-text-en}, {@code image-text-ko}): a test item's photo
  * and an instruction changing its colour ("the same in blue") or its gender ("this, for women").
  */
-record ComposedQueries(FashionBuilder.Options o, Glossary glossary) {
+record ComposedQueries(FashionBuilder.Options o, Glossary glossary, ShopperKorean shopper) {
   private static final Map<String, String> OTHER_GENDER =
       Map.of("Men", "Women", "Women", "Men", "Boys", "Girls", "Girls", "Boys");
 
@@ -30,7 +30,7 @@ record ComposedQueries(FashionBuilder.Options o, Glossary glossary) {
   }
 
   List<QuerySetFiles> build(List<FashionItem> test) {
-    QuerySetDraft draft = new QuerySetDraft("image-text");
+    QuerySetDraft draft = new QuerySetDraft("image-text", QuerySetDraft.WITH_CROSS_LINGUAL);
     Random rng = o.rng("image-text");
     int n = 0;
     for (FashionItem t : sample(test, test.size(), o.rng("image-text-refs"))) {
@@ -58,10 +58,12 @@ record ComposedQueries(FashionBuilder.Options o, Glossary glossary) {
           "from", change.from(), "to", change.to(),
           "gender", change.colour() ? gender : change.to(),
           "baseColour", change.colour() ? change.to() : colour, "template", "t" + v);
-      for (String lang : QuerySetDraft.LANGUAGES) {
-        String id = draft.id(lang, n);
-        draft.add(lang, new QueryLine(id, QueryKind.IMAGE_TEXT, lang, lang.equals("en") ? texts[0] : texts[1],
-            "source:" + t.queryImage(), languageAttrs(a, "image_text", lang), List.of(t.id())), j);
+      for (int k = 0; k < draft.variants().size(); k++) {
+        String variant = draft.variants().get(k);
+        String id = draft.id(variant, n);
+        draft.add(variant, new QueryLine(id, QueryKind.IMAGE_TEXT, QuerySetDraft.language(variant),
+            texts[k], "source:" + t.queryImage(), languageAttrs(a, "image_text", variant),
+            List.of(t.id())), j);
       }
     }
     return draft.sets();
@@ -90,17 +92,21 @@ record ComposedQueries(FashionBuilder.Options o, Glossary glossary) {
         new Relevance(attrs("articleType", type, "baseColour", target), attrs("gender", gender)));
   }
 
-  /** The instruction in English and Korean, template {@code v}. */
+  /** The instruction in English, glossary Korean and everyday Korean, template {@code v}. */
   private String[] instruction(Change change, int v) {
     if (change.colour()) {
       String c = glossary.en("baseColour", change.to());
       String ck = glossary.ko("baseColour", change.to());
+      String cs = shopper.ko("baseColour", change.to());
       return new String[] {v == 0 ? "the same in " + c : "this, but " + c,
-          v == 0 ? "같은 디자인 " + ck + " 색상으로" : "이거 " + ck + " 색상으로"};
+          v == 0 ? "같은 디자인 " + ck + " 색상으로" : "이거 " + ck + " 색상으로",
+          v == 0 ? "같은 걸 " + cs + "으로" : "이거 " + cs + "으로 보여줘"};
     }
     String g = glossary.en("gender", change.to());
     String gk = glossary.ko("gender", change.to());
+    String gs = shopper.ko("gender", change.to());
     return new String[] {v == 0 ? "this, for " + g : "the same for " + g,
-        v == 0 ? "이거 " + gk + "용으로" : "같은 디자인 " + gk + "용으로"};
+        v == 0 ? "이거 " + gk + "용으로" : "같은 디자인 " + gk + "용으로",
+        v == 0 ? "이거 " + gs + "용으로" : "같은 걸로 " + gs + "용"};
   }
 }

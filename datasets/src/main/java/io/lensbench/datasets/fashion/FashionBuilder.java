@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * (docs/datasets.md). Deterministic: the same source, options and seed give byte-identical files.
  */
 public final class FashionBuilder {
-  public static final String BUILDER_VERSION = "1";
+  /** Bumped when a build's content changes (2: the cross-lingual query sets). */
+  public static final String BUILDER_VERSION = "2";
   public static final String LICENCE = "MIT as shown for the Kaggle dataset 'Fashion Product Images' "
       + "(paramaggarwal, Myntra catalogue); copyright of the photos stays with their owners; see "
       + "PROVENANCE.md of the data source";
@@ -63,6 +64,24 @@ public final class FashionBuilder {
     }
   }
 
+  /**
+   * Whether dir holds a fashion build of this builder version from the named source (a build by
+   * an older LensBench lacks query sets and is rebuilt rather than reused).
+   */
+  public static boolean isCurrent(Path dir, String source) {
+    Path card = dir.resolve(NativeLayout.CARD);
+    if (!Files.isRegularFile(card)) {
+      return false;
+    }
+    try {
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(card.toFile());
+      return BUILDER_VERSION.equals(node.path("build").path("builderVersion").asText())
+          && source.equals(node.path("source").path("name").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** What a build produced. */
   public record Result(Path out, Map<String, Object> card, List<Problem> skipped) {}
 
@@ -91,16 +110,18 @@ public final class FashionBuilder {
     NativeLayout.writeSplits(o.out(), splits);
 
     List<QuerySetFiles> sets = new ArrayList<>();
-    sets.addAll(new TextQueries(o, glossary).build(test));
+    ShopperKorean shopper = ShopperKorean.load();
+    sets.addAll(new TextQueries(o, glossary, shopper).build(test));
     sets.add(new ImageQueries(o).build(test));
     sets.addAll(new TableQueries(o, glossary).build(test));
-    sets.addAll(new ComposedQueries(o, glossary).build(test));
+    sets.addAll(new ComposedQueries(o, glossary, shopper).build(test));
     for (QuerySetFiles s : sets) {
       NativeLayout.writeQuerySet(o.out(), s);
       progress.accept(String.format(Locale.ROOT, "query set %-15s %4d queries, %6d judgments",
           s.name(), s.queries().size(), FashionCard.judgments(s)));
     }
-    Map<String, Object> card = new FashionCard(o, glossary).card(rows, test, sets, problems.list());
+    Map<String, Object> card = new FashionCard(o, glossary, shopper).card(rows, test, sets,
+        problems.list());
     Map<String, Object> full = NativeLayout.writeCard(o.out(), card);
     return new Result(o.out(), full, problems.list());
   }

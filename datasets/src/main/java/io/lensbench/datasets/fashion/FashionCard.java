@@ -13,7 +13,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The dataset card (dataset.json, before checksums) of a fashion build. */
-record FashionCard(FashionBuilder.Options o, Glossary glossary) {
+record FashionCard(FashionBuilder.Options o, Glossary glossary, ShopperKorean shopper) {
+  static final String LABEL_GLOSSARY_KO = "Korean-on-Korean, glossary-derived: the queries and the"
+      + " Korean item texts come from the same glossary (measures lexical matching of glossary terms)";
+  static final String LABEL_CROSS_LINGUAL = "cross-lingual: everyday Korean (" + ShopperKorean.RESOURCE
+      + ", not the glossary) searched against the ENGLISH catalogue text and images only";
+
 
   Map<String, Object> card(List<FashionItem> rows, List<FashionItem> test,
       List<QuerySetFiles> sets, List<Problem> skipped) {
@@ -37,7 +42,10 @@ record FashionCard(FashionBuilder.Options o, Glossary glossary) {
         "name_ko", "glossary-derived: '<gender> <colour> <articleType>' in Korean from " + Glossary.RESOURCE
             + ", not a translation of the product name",
         "summary_ko", "glossary-derived Korean summary of the catalogue attributes",
-        "queries", "Korean queries (language ko) are glossary-derived from the same intents as the English ones"));
+        "queries", "Korean queries (language ko) are glossary-derived from the same intents as the English ones",
+        "queries_ko_en", "cross-lingual query sets (*-ko-en): the same intents and qrels, phrased in everyday"
+            + " Korean from " + ShopperKorean.RESOURCE + "; strategies search only English item text and images"
+            + " for them (queries carry corpusLanguage: en)"));
     card.put("counts", counts(rows, test, sets));
     return card;
   }
@@ -53,6 +61,7 @@ record FashionCard(FashionBuilder.Options o, Glossary glossary) {
     build.put("split", "stratified by articleType: per type, a seeded shuffle puts round(n * testFraction) "
         + "items (at least 1 when n >= 2) in test; every query and every judged item is a test item");
     build.put("glossary", Glossary.RESOURCE + " sha256 " + glossary.sha256());
+    build.put("shopperKorean", ShopperKorean.RESOURCE + " sha256 " + shopper.sha256());
     build.put("skippedSourceRows", skipped.stream().map(Problem::toString).toList());
     return build;
   }
@@ -71,6 +80,7 @@ record FashionCard(FashionBuilder.Options o, Glossary glossary) {
       String lang = s.queries().isEmpty() ? "" : s.queries().get(0).language();
       c.put("kind", kind);
       c.put("language", lang);
+      c.put("label", label(s, lang));
       c.put("queries", s.queries().size());
       c.put("judgments", judgments(s));
       Map<String, Integer> gran = new TreeMap<>();
@@ -86,6 +96,18 @@ record FashionCard(FashionBuilder.Options o, Glossary glossary) {
     itemsByLang.put("ko", rows.size());
     counts.put("itemTextsByLanguage", itemsByLang);
     return counts;
+  }
+
+  /** What a query set's language means: English, glossary Korean-on-Korean, or cross-lingual. */
+  static String label(QuerySetFiles s, String language) {
+    if (s.queries().stream().anyMatch(q -> "en".equals(q.attributes().get("corpusLanguage")))) {
+      return LABEL_CROSS_LINGUAL;
+    }
+    return switch (language) {
+      case "ko" -> LABEL_GLOSSARY_KO;
+      case "en" -> "English";
+      default -> "no text";
+    };
   }
 
   /** Judgments in a query set. */

@@ -1,12 +1,6 @@
 package io.lensbench.datasets.fashion;
 
 import io.lensbench.core.BadInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,33 +27,12 @@ public final class Glossary {
 
   /** Loads the glossary shipped on the class path. */
   public static Glossary load() {
-    try (InputStream in = Glossary.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("glossary resource missing from the class path: " + RESOURCE);
-      }
-      byte[] bytes = in.readAllBytes();
-      Map<String, Term> terms = new LinkedHashMap<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-          n++;
-          if (line.isBlank() || line.startsWith("#") || line.startsWith("field\t")) {
-            continue;
-          }
-          String[] f = line.split("\t", -1);
-          if (f.length != 5 || f[4].isBlank()) {
-            throw new IllegalStateException(RESOURCE + " line " + n
-                + ": expected 5 tab-separated non-empty columns, found '" + line + "'");
-          }
-          terms.put(key(f[0], f[1]), new Term(f[0], f[1], f[2], f[3], f[4]));
-        }
-      }
-      return new Glossary(terms, io.lensbench.core.Hashing.sha256Hex(bytes));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    TsvResource tsv = TsvResource.load(RESOURCE, 5);
+    Map<String, Term> terms = new LinkedHashMap<>();
+    for (String[] f : tsv.rows()) {
+      terms.put(key(f[0], f[1]), new Term(f[0], f[1], f[2], f[3], f[4]));
     }
+    return new Glossary(terms, tsv.sha256());
   }
 
   private static String key(String field, String value) {

@@ -14,18 +14,30 @@ import java.util.Set;
 
 /**
  * An English and a Korean query set drawn from the same intents ({@code <prefix>-en}, {@code
- * <prefix>-ko}), with the judging and sampling helpers every fashion query builder shares.
+ * <prefix>-ko}), optionally a cross-lingual one ({@code <prefix>-ko-en}: everyday Korean searched
+ * against the English catalogue), with the judging and sampling helpers every fashion query
+ * builder shares. A set's variant is its name suffix; its queries' language is the variant's
+ * first part.
  */
 final class QuerySetDraft {
   static final List<String> LANGUAGES = List.of("en", "ko");
+  /** Korean queries meant for the English catalogue (text and images) only. */
+  static final String CROSS_LINGUAL = "ko-en";
+  static final List<String> WITH_CROSS_LINGUAL = List.of("en", "ko", CROSS_LINGUAL);
 
   private final String prefix;
+  private final List<String> variants;
   private final Map<String, List<QueryLine>> queries = new LinkedHashMap<>();
   private final Map<String, Map<String, Map<String, Integer>>> qrels = new LinkedHashMap<>();
 
   QuerySetDraft(String prefix) {
+    this(prefix, LANGUAGES);
+  }
+
+  QuerySetDraft(String prefix, List<String> variants) {
     this.prefix = prefix;
-    for (String lang : LANGUAGES) {
+    this.variants = variants;
+    for (String lang : variants) {
       queries.put(lang, new ArrayList<>());
       qrels.put(lang, new LinkedHashMap<>());
     }
@@ -43,20 +55,38 @@ final class QuerySetDraft {
 
   List<QuerySetFiles> sets() {
     List<QuerySetFiles> out = new ArrayList<>();
-    for (String lang : LANGUAGES) {
+    for (String lang : variants) {
       out.add(new QuerySetFiles(prefix + "-" + lang, queries.get(lang),
           new Qrels(qrels.get(lang))));
     }
     return out;
   }
 
-  /** {@code a} plus kind and language (and the glossary note for Korean). */
-  static Map<String, String> languageAttrs(Map<String, String> a, String kind, String lang) {
+  /** The variants of this draft, in order. */
+  List<String> variants() {
+    return variants;
+  }
+
+  /** The query language of a variant: {@code ko} for the cross-lingual one. */
+  static String language(String variant) {
+    return variant.equals(CROSS_LINGUAL) ? "ko" : variant;
+  }
+
+  /**
+   * {@code a} plus kind and language, and where the Korean comes from: {@code derived:
+   * glossary-ko} (the glossary that also wrote the Korean item texts), or for the cross-lingual
+   * variant {@code derived: shopper-ko} and {@code corpusLanguage: en} (search the English
+   * catalogue only).
+   */
+  static Map<String, String> languageAttrs(Map<String, String> a, String kind, String variant) {
     Map<String, String> qa = new LinkedHashMap<>(a);
     qa.put("kind", kind);
-    qa.put("language", lang);
-    if (lang.equals("ko")) {
+    qa.put("language", language(variant));
+    if (variant.equals("ko")) {
       qa.put("derived", "glossary-ko");
+    } else if (variant.equals(CROSS_LINGUAL)) {
+      qa.put("derived", "shopper-ko");
+      qa.put("corpusLanguage", "en");
     }
     return qa;
   }

@@ -21,15 +21,23 @@ import java.util.TreeSet;
  * Text queries ({@code text-en}, {@code text-ko}): an article type, or (gender, colour, article
  * type) phrased by one of three templates.
  */
-record TextQueries(FashionBuilder.Options o, Glossary glossary) {
+record TextQueries(FashionBuilder.Options o, Glossary glossary, ShopperKorean shopper) {
   /** A text intent: (articleType) or (gender, colour, articleType). */
   private record Intent(String granularity, String gender, String colour, String type) {}
 
-  /** An intent phrased in both languages. */
-  private record Phrasing(String en, String ko, String template) {}
+  /** An intent phrased in English, glossary Korean and everyday Korean. */
+  private record Phrasing(String en, String ko, String shopperKo, String template) {
+    String text(String variant) {
+      return switch (variant) {
+        case "en" -> en;
+        case "ko" -> ko;
+        default -> shopperKo;
+      };
+    }
+  }
 
   List<QuerySetFiles> build(List<FashionItem> test) {
-    QuerySetDraft draft = new QuerySetDraft("text");
+    QuerySetDraft draft = new QuerySetDraft("text", QuerySetDraft.WITH_CROSS_LINGUAL);
     Random tpl = o.rng("text-templates");
     int n = 0;
     for (Intent i : intents(test)) {
@@ -46,10 +54,10 @@ record TextQueries(FashionBuilder.Options o, Glossary glossary) {
       Phrasing p = phrase(i, tpl);
       Map<String, String> a = attrs("granularity", i.granularity(), "intent", intentId,
           "articleType", i.type(), "gender", i.gender(), "baseColour", i.colour(), "template", p.template());
-      for (String lang : QuerySetDraft.LANGUAGES) {
-        String id = draft.id(lang, n);
-        draft.add(lang, new QueryLine(id, QueryKind.TEXT, lang, lang.equals("en") ? p.en() : p.ko(),
-            null, languageAttrs(a, "text", lang), List.of()), j);
+      for (String variant : draft.variants()) {
+        String id = draft.id(variant, n);
+        draft.add(variant, new QueryLine(id, QueryKind.TEXT, QuerySetDraft.language(variant),
+            p.text(variant), null, languageAttrs(a, "text", variant), List.of()), j);
       }
     }
     return draft.sets();
@@ -80,7 +88,7 @@ record TextQueries(FashionBuilder.Options o, Glossary glossary) {
   private Phrasing phrase(Intent i, Random tpl) {
     if (i.granularity().equals("type")) {
       return new Phrasing(glossary.enPlural("articleType", i.type()),
-          glossary.ko("articleType", i.type()), "type");
+          glossary.ko("articleType", i.type()), shopper.ko("articleType", i.type()), "type");
     }
     String g = glossary.en("gender", i.gender());
     String gPoss = glossary.enPlural("gender", i.gender());
@@ -90,11 +98,18 @@ record TextQueries(FashionBuilder.Options o, Glossary glossary) {
     String gk = glossary.ko("gender", i.gender());
     String ck = glossary.ko("baseColour", i.colour());
     String tk = glossary.ko("articleType", i.type());
+    String gs = shopper.ko("gender", i.gender());
+    String gsFor = gs.endsWith("용") ? gs : gs + "용"; // 남녀공용 already says "for"
+    String cs = shopper.ko("baseColour", i.colour());
+    String ts2 = shopper.ko("articleType", i.type());
     int v = tpl.nextInt(3);
     return switch (v) {
-      case 0 -> new Phrasing(g + " " + c + " " + ts, gk + " " + ck + " " + tk, "t0");
-      case 1 -> new Phrasing(gPoss + " " + c + " " + ts, gk + " " + ck + " " + tk, "t1");
-      default -> new Phrasing(c + " " + tp + " for " + g, ck + " " + tk + " " + gk + "용", "t" + v);
+      case 0 -> new Phrasing(g + " " + c + " " + ts, gk + " " + ck + " " + tk,
+          gs + " " + cs + " " + ts2, "t0");
+      case 1 -> new Phrasing(gPoss + " " + c + " " + ts, gk + " " + ck + " " + tk,
+          gsFor + " " + cs + " " + ts2, "t1");
+      default -> new Phrasing(c + " " + tp + " for " + g, ck + " " + tk + " " + gk + "용",
+          cs + " " + ts2 + " " + gsFor, "t" + v);
     };
   }
 }

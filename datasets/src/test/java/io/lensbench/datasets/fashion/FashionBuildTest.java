@@ -60,8 +60,9 @@ class FashionBuildTest {
 
   @Test
   void everyQuerySetIsThereAndCapped() {
-    assertEquals(List.of("image", "image-text-en", "image-text-ko", "table-image-en", "table-image-ko",
-        "text-en", "text-ko"), d.querySets().stream().map(QuerySet::name).toList());
+    assertEquals(List.of("image", "image-text-en", "image-text-ko", "image-text-ko-en", "table-image-en",
+        "table-image-ko", "text-en", "text-ko", "text-ko-en"),
+        d.querySets().stream().map(QuerySet::name).toList());
     for (QuerySet s : d.querySets()) {
       assertTrue(s.queries().size() > 0 && s.queries().size() <= 12, s.name() + ": " + s.queries().size());
     }
@@ -119,6 +120,33 @@ class FashionBuildTest {
         }
       }
     }
+  }
+
+  @Test
+  void crossLingualSetsShareIntentsAndQrelsAndAreLabelled() throws Exception {
+    for (String kind : List.of("text", "image-text")) {
+      QuerySet en = d.querySet(kind + "-en");
+      QuerySet ko = d.querySet(kind + "-ko");
+      QuerySet x = d.querySet(kind + "-ko-en");
+      assertEquals(en.queries().size(), x.queries().size(), kind);
+      for (int i = 0; i < en.queries().size(); i++) {
+        Query qx = x.queries().get(i);
+        assertEquals("ko", qx.language());
+        assertEquals("shopper-ko", qx.attributes().get("derived"));
+        assertEquals("en", qx.attributes().get("corpusLanguage"));
+        assertEquals(en.qrels().forQuery(en.queries().get(i).id()), x.qrels().forQuery(qx.id()));
+        assertEquals(en.queries().get(i).image(), qx.image());
+        assertTrue(qx.text().codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3), qx.text());
+        if (en.queries().get(i).attributes().containsKey("baseColour")
+            && !"type".equals(qx.attributes().get("granularity"))) {
+          assertFalse(qx.text().equals(ko.queries().get(i).text()), "everyday Korean, not the glossary: "
+              + qx.text());
+        }
+      }
+    }
+    String card = Files.readString(a.resolve("dataset.json"));
+    assertTrue(card.contains(FashionCard.LABEL_CROSS_LINGUAL), "labelled in the card");
+    assertTrue(card.contains(FashionCard.LABEL_GLOSSARY_KO), "labelled in the card");
   }
 
   @Test

@@ -53,10 +53,11 @@ public final class ClipOnnxEncoder implements JointEncoder {
   private final Set<String> textInputs;
   private final int batchSize;
   private final int dimension;
+  private final String id;
 
   private ClipOnnxEncoder(ClipPreprocess pre, HuggingFaceTokenizer tok,
       ZooModel<float[][], float[][]> img, ZooModel<long[][][], float[][]> txt, Set<String> names,
-      int batchSize) {
+      int batchSize, String weights) {
     this.pre = pre;
     this.tokenizer = tok;
     this.imageModel = img;
@@ -64,9 +65,13 @@ public final class ClipOnnxEncoder implements JointEncoder {
     this.textInputs = names;
     this.batchSize = batchSize;
     this.dimension = embedTexts(List.of("dimension probe")).get(0).length;
+    this.id = pre.id() + "@" + weights;
   }
 
-  /** Opens a model folder; batch 16 images / texts per ONNX call. */
+  /**
+   * Opens a model folder; batch 16 images / texts per ONNX call. Its id is preprocess.json's
+   * {@code id} (default {@code clip:<folder>}) plus {@code @<sha12 of the four files>}.
+   */
   public static ClipOnnxEncoder open(Path dir) {
     return open(dir, 16);
   }
@@ -81,7 +86,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
       }
     }
     ClipPreprocess pre = ClipPreprocess.read(dir.resolve("preprocess.json"),
-        "clip:" + dir.getFileName() + "@" + ModelFiles.folderFingerprint(dir));
+        "clip:" + dir.getFileName());
     DjlEngines.onnxRuntime();
     HuggingFaceTokenizer tok = null;
     ZooModel<float[][], float[][]> img = null;
@@ -119,7 +124,10 @@ public final class ClipOnnxEncoder implements JointEncoder {
       if (txt.describeInput() != null) {
         names.addAll(txt.describeInput().keys());
       }
-      ClipOnnxEncoder enc = new ClipOnnxEncoder(pre, tok, img, txt, names, batchSize);
+      ClipOnnxEncoder enc = new ClipOnnxEncoder(pre, tok, img, txt, names, batchSize,
+          ModelFiles.fingerprint(List.of(dir.resolve("image_encoder.onnx"),
+              dir.resolve("text_encoder.onnx"), dir.resolve("tokenizer.json"),
+              dir.resolve("preprocess.json"))));
       tok = null;
       img = null;
       txt = null;
@@ -142,7 +150,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
 
   @Override
   public String id() {
-    return pre.id();
+    return id;
   }
 
   @Override

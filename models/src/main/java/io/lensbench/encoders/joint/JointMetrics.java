@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,7 +19,11 @@ import java.util.TreeMap;
  * the top 10 (CLIP papers' "R@10" is this success@10); {@code mrr} is the mean reciprocal rank of
  * the first relevant image over the whole list. Chance values are exact expectations under a
  * uniformly random ranking. Image→type: top-1 accuracy of scoring each image against the text
- * embedding of every article-type name (zero-shot).
+ * embedding of every article-type name (zero-shot). The same queries in other phrasings ({@link
+ * EvalItem#translations()}, e.g. Korean) are scored over the same relevant sets, so their chance
+ * values are the English ones.
+ *
+ * @param translated success@10 and MRR by phrasing label ({@code ko}, {@code ko_everyday})
  */
 public record JointMetrics(
     int numItems,
@@ -30,7 +35,21 @@ public record JointMetrics(
     int numTypes,
     double typeTop1,
     double chanceTypeTop1,
-    double typeTop1Prototype) {
+    double typeTop1Prototype,
+    Map<String, Retrieval> translated) {
+
+  /** Text→image retrieval quality of one phrasing of the queries. */
+  public record Retrieval(double successAt10, double mrr) {}
+
+  /** One log line: English and every translated phrasing's success@10 and MRR, with chance. */
+  public String summary() {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "held-out %d items, %d queries:"
+        + " success@10 %.3f (chance %.4f), MRR %.3f (chance %.4f)", numItems, numQueries,
+        successAt10, chanceSuccessAt10, mrr, chanceMrr));
+    translated.forEach((label, r) -> b.append(String.format(Locale.ROOT,
+        "; %s success@10 %.3f, MRR %.3f", label, r.successAt10(), r.mrr())));
+    return b.toString();
+  }
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -40,6 +59,10 @@ public record JointMetrics(
     m.put("mrr", mrr);
     m.put("chance_success_at_10", chanceSuccessAt10);
     m.put("chance_mrr", chanceMrr);
+    translated.forEach((label, r) -> {
+      m.put("success_at_10_" + label, r.successAt10());
+      m.put("mrr_" + label, r.mrr());
+    });
     m.put("numTypes", numTypes);
     m.put("type_top1", typeTop1);
     m.put("chance_type_top1", chanceTypeTop1);
@@ -48,7 +71,9 @@ public record JointMetrics(
         + " attribute match among held-out items; success_at_10 is what CLIP papers call R@10;"
         + " type_top1: image vs article-type names, zero-shot; type_top1_prototype: image vs the mean text"
         + " embedding of the TRAIN descriptions of each article type (text only, no images); chance = expectation under random"
-        + " ranking (type: 1/numTypes)");
+        + " ranking (type: 1/numTypes)" + (translated.isEmpty() ? "" : "; *_ko: the same queries in glossary"
+        + " Korean ('<gender> <colour> <articleType>' from the glossary), *_ko_everyday: in everyday Korean"
+        + " (native colour words), same relevant sets and chance"));
     return m;
   }
 
@@ -69,15 +94,48 @@ public record JointMetrics(
       byQuery.computeIfAbsent(items.get(i).query(), k -> new ArrayList<>()).add(i);
       types.putIfAbsent(items.get(i).articleType(), 0);
     }
-    List<String> queries = new ArrayList<>(byQuery.keySet());
-    List<float[]> qv = text.embed(queries, TextEncoder.Role.QUERY);
+    List<List<Integer>> groups = new ArrayList<>(byQuery.values());
+    List<float[]> qv = text.embed(new ArrayList<>(byQuery.keySet()), TextEncoder.Role.QUERY);
+    double[] en = score(groups, qv, items, imageVecs);
+    Map<String, Retrieval> translated = new TreeMap<>();
+    for (String label : translationLabels(items)) {
+      List<String> phrased = groups.stream()
+          .map(g -> items.get(g.get(0)).translations().get(label)).toList();
+      double[] r = score(groups, text.embed(phrased, TextEncoder.Role.QUERY), items, imageVecs);
+      translated.put(label, new Retrieval(r[0], r[1]));
+    }
+    List<String> typeNames = new ArrayList<>(types.keySet());
+    double typeTop1 = typeTop1(items, imageVecs, typeNames,
+        text.embed(typeNames, TextEncoder.Role.QUERY));
+    double proto = Double.NaN;
+    if (!typePrototypes.isEmpty()) {
+      List<String> pt = new ArrayList<>(new TreeMap<>(typePrototypes).keySet());
+      proto = typeTop1(items, imageVecs, pt, pt.stream().map(typePrototypes::get).toList());
+    }
+    return new JointMetrics(n, groups.size(), en[0], en[1], en[2], en[3], typeNames.size(),
+        typeTop1, 1.0 / typeNames.size(), proto, translated);
+  }
+
+  /** The labels every item has a translation for. */
+  private static List<String> translationLabels(List<EvalItem> items) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    return new TreeMap<>(items.get(0).translations()).keySet().stream()
+        .filter(l -> items.stream().allMatch(it -> it.translations().containsKey(l))).toList();
+  }
+
+  /** success@10, MRR and their chance values over query groups (relevant = the group's items). */
+  private static double[] score(List<List<Integer>> groups, List<float[]> queryVecs,
+      List<EvalItem> items, List<float[]> imageVecs) {
+    int n = items.size();
     double s10 = 0;
     double rr = 0;
     double cs10 = 0;
     double crr = 0;
-    for (int q = 0; q < queries.size(); q++) {
-      List<Integer> rel = byQuery.get(queries.get(q));
-      float[] v = qv.get(q);
+    for (int q = 0; q < groups.size(); q++) {
+      List<Integer> rel = groups.get(q);
+      float[] v = queryVecs.get(q);
       double[] scores = new double[n];
       for (int i = 0; i < n; i++) {
         scores[i] = Vectors.dot(v, imageVecs.get(i));
@@ -116,14 +174,19 @@ public record JointMetrics(
         }
       }
     }
-    List<String> typeNames = new ArrayList<>(types.keySet());
-    List<float[]> tv = text.embed(typeNames, TextEncoder.Role.QUERY);
+    int nq = groups.size();
+    return new double[] {s10 / nq, rr / nq, cs10 / nq, crr / nq};
+  }
+
+  /** Share of images whose best-scoring type vector is their own article type. */
+  private static double typeTop1(List<EvalItem> items, List<float[]> imageVecs,
+      List<String> typeNames, List<float[]> typeVecs) {
     int correct = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < items.size(); i++) {
       int best = 0;
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int t = 0; t < typeNames.size(); t++) {
-        double s = Vectors.dot(tv.get(t), imageVecs.get(i));
+        double s = Vectors.dot(typeVecs.get(t), imageVecs.get(i));
         if (s > bestScore) {
           bestScore = s;
           best = t;
@@ -133,29 +196,7 @@ public record JointMetrics(
         correct++;
       }
     }
-    double proto = Double.NaN;
-    if (!typePrototypes.isEmpty()) {
-      List<String> pt = new ArrayList<>(new TreeMap<>(typePrototypes).keySet());
-      int ok = 0;
-      for (int i = 0; i < n; i++) {
-        String best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (String t : pt) {
-          double s = Vectors.dot(typePrototypes.get(t), imageVecs.get(i));
-          if (s > bestScore) {
-            bestScore = s;
-            best = t;
-          }
-        }
-        if (items.get(i).articleType().equals(best)) {
-          ok++;
-        }
-      }
-      proto = (double) ok / n;
-    }
-    int nq = queries.size();
-    return new JointMetrics(n, nq, s10 / nq, rr / nq, cs10 / nq, crr / nq, typeNames.size(),
-        (double) correct / n, 1.0 / typeNames.size(), proto);
+    return (double) correct / items.size();
   }
 
   /** Article type → unit mean of the given description vectors of that type. */

@@ -196,9 +196,7 @@ public final class JointTrainer {
           card.put("lossPerEpoch", List.copyOf(lossPerEpoch));
           card.put("secondsPerEpoch", List.copyOf(secondsPerEpoch));
           card.put("heldOut", metrics == null ? null : metrics.toMap());
-          card.put("limitations", "maps images onto catalogue attributes (gender, colour, article"
-              + " type, usage); it does not answer open-ended queries (style, pattern, brand) and"
-              + " knows no Korean");
+          card.put("limitations", JointCard.limitations(text.id()));
           card.put("trainedAt", Instant.now().toString());
           writeCard(outDir.resolve(CARD_FILE), card);
           log.accept(String.format(Locale.ROOT, "joint: saved %s to %s (total %.1f s)", card.get("id"),
@@ -270,7 +268,7 @@ public final class JointTrainer {
     return tg.mul(li).sum().add(tg.mul(lt).sum()).neg().div(2f * b);
   }
 
-  private static void fillTargets(int[] idx, int[] descOf, float[] target, int b) {
+  static void fillTargets(int[] idx, int[] descOf, float[] target, int b) {
     for (int i = 0; i < b; i++) {
       int count = 0;
       for (int j = 0; j < b; j++) {
@@ -284,7 +282,7 @@ public final class JointTrainer {
     }
   }
 
-  private static int[] permutation(int n, Random rnd) {
+  static int[] permutation(int n, Random rnd) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;

@@ -6,10 +6,8 @@ import ai.djl.Model;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.encoders.DjlEngines;
-import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.encoders.TextEncoders;
-import io.lensbench.encoders.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,21 +20,15 @@ import java.util.Map;
  * text → the frozen text tower named in the card (MiniLM by default), image+text → the
  * L2-normalised sum of both unit vectors (equal weight).
  */
-public final class TrainedJointEncoder implements JointEncoder {
+public final class TrainedJointEncoder extends CardJointEncoder {
+  private static final int BATCH_SIZE = 64;
   private final Model model;
-  private final TextEncoder text;
-  private final Map<String, Object> card;
   private final int size;
-  private final int dim;
-  private final int batchSize;
 
   private TrainedJointEncoder(Model model, TextEncoder text, Map<String, Object> card) {
+    super(card, text);
     this.model = model;
-    this.text = text;
-    this.card = card;
     this.size = ((Number) card.get("imageSize")).intValue();
-    this.dim = ((Number) card.get("dimension")).intValue();
-    this.batchSize = 64;
   }
 
   /** Opens a model folder (model-card.json + image-tower-0000.params). */
@@ -58,12 +50,7 @@ public final class TrainedJointEncoder implements JointEncoder {
       throw new InfrastructureException("joint model folder " + dir + ": expected "
           + params.getFileName() + ", found nothing");
     }
-    String sha = io.lensbench.core.Hashing.sha256Hex(params);
-    if (!sha.equals(card.get("paramsSha256"))) {
-      throw new BadInputException(cardFile + ": 'paramsSha256' is " + card.get("paramsSha256")
-          + " but " + params.getFileName() + " hashes to " + sha
-          + " (interrupted save? retrain with --force)");
-    }
+    checkSha256(cardFile, card, "paramsSha256", params);
     String textId = String.valueOf(card.get("textEncoder"));
     int dim = ((Number) card.get("dimension")).intValue();
     DjlEngines.pyTorch();
@@ -95,30 +82,12 @@ public final class TrainedJointEncoder implements JointEncoder {
   }
 
   @Override
-  public String id() {
-    return String.valueOf(card.get("id"));
-  }
-
-  @Override
-  public int dimension() {
-    return dim;
-  }
-
-  public Map<String, Object> card() {
-    return card;
-  }
-
-  public TextEncoder textEncoder() {
-    return text;
-  }
-
-  @Override
   public List<float[]> embedImages(List<Path> images) {
     List<byte[]> px = new ArrayList<>(images.size());
     for (Path p : images) {
       px.add(ImagePixels.load(p, size));
     }
-    return ImageTowerRunner.embed(model, px, size, batchSize);
+    return ImageTowerRunner.embed(model, px, size, BATCH_SIZE);
   }
 
   /** Embeds already decoded images (for callers that render images in memory). */
@@ -127,31 +96,11 @@ public final class TrainedJointEncoder implements JointEncoder {
     for (java.awt.image.BufferedImage im : images) {
       px.add(ImagePixels.letterbox(im, size));
     }
-    return ImageTowerRunner.embed(model, px, size, batchSize);
+    return ImageTowerRunner.embed(model, px, size, BATCH_SIZE);
   }
 
   @Override
-  public List<float[]> embedTexts(List<String> texts) {
-    return text.embed(texts, TextEncoder.Role.QUERY);
-  }
-
-  @Override
-  public float[] embedImageText(Path image, String instruction) {
-    float[] a = embedImages(List.of(image)).get(0);
-    float[] b = embedTexts(List.of(instruction)).get(0);
-    float[] s = new float[dim];
-    for (int i = 0; i < dim; i++) {
-      s[i] = a[i] + b[i];
-    }
-    return Vectors.normalizeInPlace(s);
-  }
-
-  @Override
-  public void close() {
-    try {
-      text.close();
-    } finally {
-      model.close();
-    }
+  protected void closeImageSide() {
+    model.close();
   }
 }

@@ -10,11 +10,13 @@ import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Split;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JointModelsTest {
   static Item item(String id, String type, String colour) {
@@ -42,6 +44,10 @@ class JointModelsTest {
     assertEquals("Tshirts", in.train().get(0).articleType());
     assertEquals(1, in.heldOut().size());
     assertEquals("Men Red Tshirts", in.heldOut().get(0).query());
+    assertEquals(Map.of("ko", "남성 레드 티셔츠", "ko_everyday", "남자 빨간색 반팔티"),
+        in.heldOut().get(0).translations());
+    assertTrue(in.train().get(0).descriptionKo().startsWith("남성 블루 티셔츠 "),
+        in.train().get(0).descriptionKo());
     assertEquals("abc", in.provenance().get("datasetChecksum"));
   }
 
@@ -50,6 +56,21 @@ class JointModelsTest {
     BadInputException e = assertThrows(BadInputException.class,
         () -> JointModels.fromDataset(dataset(Map.of(), "abc")));
     assertTrue(e.getMessage().contains("no TRAIN/TEST split"), e.getMessage());
+  }
+
+  @Test
+  void everyVariantHasItsOwnFolderAndTheBaselineKeepsItsOldOne() {
+    io.lensbench.encoders.pretrained.Prepared.models();
+    Dataset ds = dataset(Map.of("1", Split.TRAIN), "abc");
+    assertEquals(JointModels.defaultDir(ds, JointTrainingConfig.defaults(),
+        io.lensbench.encoders.TextEncoders.DEFAULT_ID), JointModels.dir(ds, JointVariant.CNN_MINILM));
+    java.util.Set<Path> dirs = new java.util.HashSet<>();
+    for (JointVariant v : JointVariant.values()) {
+      assertTrue(dirs.add(JointModels.dir(ds, v)), v.id());
+    }
+    assertEquals(JointModels.dir(ds, JointVariant.DEFAULT), JointModels.dir(ds,
+        JointVariant.parse("default")));
+    assertThrows(BadInputException.class, () -> JointVariant.parse("clip"));
   }
 
   @Test
@@ -62,5 +83,15 @@ class JointModelsTest {
     assertNotEquals(a, JointModels.defaultDir(dataset(s, "abc"), cfg.withEpochs(3), "m"));
     assertTrue(a.getFileName().toString().startsWith("fashion-"));
     assertFalse(JointModels.isTrained(a.resolve("nowhere")));
+  }
+
+  @Test
+  void anInterruptedCnnCheckpointIsNotReusedAsTrained(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve(JointTrainer.PARAMS_NAME + "-0000.params"), new byte[] {1});
+    Path card = dir.resolve(JointTrainer.CARD_FILE);
+    Files.writeString(card, "{\"epochsCompleted\": 4, \"training\": {\"epochs\": 7}}");
+    assertFalse(JointModels.isTrained(dir));
+    Files.writeString(card, "{\"epochsCompleted\": 7, \"training\": {\"epochs\": 7}}");
+    assertTrue(JointModels.isTrained(dir));
   }
 }

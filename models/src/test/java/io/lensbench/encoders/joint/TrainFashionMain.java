@@ -1,6 +1,6 @@
 package io.lensbench.encoders.joint;
 
-import io.lensbench.encoders.OnnxTextEncoder;
+import io.lensbench.encoders.TextEncoder;
 import io.lensbench.encoders.TextEncoders;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class TrainFashionMain {
     Path out = Path.of(args[2]);
     int limit = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     List<FashionCsv.Row> rows = FashionCsv.read(src, limit);
-    try (OnnxTextEncoder text = TextEncoders.open(TextEncoders.DEFAULT_ID)) {
+    try (TextEncoder text = TextEncoders.open(TextEncoders.DEFAULT_ID)) {
       JointTrainer.Result r =
           new JointTrainer(JointTrainingConfig.defaults().withEpochs(epochs), System.out::println)
               .checkpointEachEpoch(true)
