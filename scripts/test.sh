@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command (./lensbench test): installs the system packages the tests need,
-# builds, installs (cached) and starts the embedded OpenSearch + Milvus Lite, runs every test.
+# builds, installs (cached) and starts the embedded stores (OpenSearch, the Milvus server, Milvus
+# Lite), runs every test (the tests start and stop their own scratch clusters and servers).
 # The stores are left running (a second `./lensbench test` or `demo` reuses them);
 # stop them with `./lensbench stores down`.
 set -euo pipefail

@@ -4,6 +4,7 @@ import io.lensbench.bench.BenchFixture;
 import io.lensbench.core.BadInputException;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
 import io.lensbench.stores.Stores;
 import java.nio.file.Path;
 
@@ -24,11 +25,13 @@ final class Fixtures {
   }
 
   /**
-   * Connects to the store and checks that the collection exists and holds the expected number of
+   * Connects to the store (at the address the run used) and checks that the collection exists and holds the expected number of
    * documents: benchmarks never build indexes, they only measure them.
    */
   static RetrievalStore openChecked(BenchFixture.Cell cell) {
-    RetrievalStore store = Stores.open(cell.store(), StoreConfig.fromEnvironment());
+    StoreId id = StoreId.of(cell.store());
+    RetrievalStore store = Stores.open(id,
+        StoreConfig.forStore(id, System.getenv()).withEndpoint(id.kind(), cell.uri()));
     if (!store.exists(cell.collection())) {
       store.close();
       throw new BadInputException(

@@ -30,39 +30,103 @@ public final class BoundedText {
 
   private BoundedText() {}
 
-  /** Calls {@code handler} for every line of {@code file}. */
+  /** Receives a line that cannot be read (too long, not UTF-8): its number and what is wrong. */
+  @FunctionalInterface
+  public interface LineProblem {
+    void accept(int lineNo, String problem);
+  }
+
+  /** Calls {@code handler} for every line of {@code file}; an unreadable line fails the read. */
   public static void eachLine(Path file, int maxLineBytes, LineHandler handler) {
+    eachLine(file, maxLineBytes, handler, null);
+  }
+
+  /**
+   * Calls {@code handler} for every line of {@code file}. A line longer than the cap or not
+   * UTF-8 goes to {@code problems} and is skipped (its bytes read and dropped), so one bad line
+   * costs that line only; with {@code problems} null it fails the whole read instead.
+   */
+  public static void eachLine(Path file, int maxLineBytes, LineHandler handler,
+      LineProblem problems) {
     if (Files.isDirectory(file)) {
       throw new BadInputException(file + ": expected a file, found a directory");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      byte[] buf = new byte[1 << 16];
-      int lineNo = 1;
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == '\n') {
-            line.write(buf, from, i - from);
-            check(file, lineNo, line.size(), maxLineBytes);
-            handler.accept(decode(file, lineNo, line.toByteArray()), lineNo);
-            line.reset();
-            lineNo++;
-            from = i + 1;
-          }
-        }
-        line.write(buf, from, n - from);
-        check(file, lineNo, line.size(), maxLineBytes);
-      }
-      if (line.size() > 0) {
-        handler.accept(decode(file, lineNo, line.toByteArray()), lineNo);
-      }
+      new Lines(file, maxLineBytes, handler, problems).readAll(in);
     } catch (NoSuchFileException e) {
       throw new BadInputException("file not found: " + file);
     } catch (IOException e) {
       throw new BadInputException(String.format(Locale.ROOT, "%s: cannot read (%s)", file,
           e.getMessage()), e);
+    }
+  }
+
+  /** Splits a stream into lines, holding at most one line (up to the cap) at a time. */
+  private static final class Lines {
+    private final Path file;
+    private final int max;
+    private final LineHandler handler;
+    private final LineProblem problems;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private int lineNo = 1;
+    private boolean tooLong;
+
+    Lines(Path file, int max, LineHandler handler, LineProblem problems) {
+      this.file = file;
+      this.max = max;
+      this.handler = handler;
+      this.problems = problems;
+    }
+
+    void readAll(InputStream in) throws IOException {
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            append(buf, from, i - from);
+            endLine();
+            from = i + 1;
+          }
+        }
+        append(buf, from, n - from);
+      }
+      if (line.size() > 0 || tooLong) {
+        endLine();
+      }
+    }
+
+    private void append(byte[] buf, int from, int len) {
+      if (tooLong) {
+        return;
+      }
+      line.write(buf, from, len);
+      if (line.size() > max) {
+        if (problems == null) {
+          throw new BadInputException(String.format(Locale.ROOT, "%s line %d: %s", file, lineNo,
+              tooLongProblem(max)));
+        }
+        tooLong = true;
+        line.reset();
+      }
+    }
+
+    private void endLine() {
+      if (tooLong) {
+        problems.accept(lineNo, tooLongProblem(max));
+      } else {
+        String text = problems == null ? decode(file, lineNo, line.toByteArray())
+            : decodeOrNull(line.toByteArray());
+        if (text == null) {
+          problems.accept(lineNo, NOT_UTF8);
+        } else {
+          handler.accept(text, lineNo);
+        }
+      }
+      line.reset();
+      tooLong = false;
+      lineNo++;
     }
   }
 
@@ -86,14 +150,23 @@ public final class BoundedText {
     }
   }
 
-  private static void check(Path file, int lineNo, int size, int max) {
-    if (size > max) {
-      throw new BadInputException(String.format(Locale.ROOT,
-          "%s line %d: expected a line of at most %,d bytes, found a longer one", file, lineNo, max));
-    }
+  private static String tooLongProblem(int max) {
+    return String.format(Locale.ROOT, "expected a line of at most %,d bytes, found a longer one", max);
   }
 
+  private static final String NOT_UTF8 = "expected UTF-8 text, found bytes that are not UTF-8";
+
   private static String decode(Path file, int lineNo, byte[] bytes) {
+    String s = decodeOrNull(bytes);
+    if (s == null) {
+      throw new BadInputException(String.format(Locale.ROOT, "%s%s: %s", file,
+          lineNo > 0 ? " line " + lineNo : "", NOT_UTF8));
+    }
+    return s;
+  }
+
+  /** Strict UTF-8 without a trailing CR, or null when the bytes are not UTF-8. */
+  private static String decodeOrNull(byte[] bytes) {
     try {
       String s = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -101,8 +174,7 @@ public final class BoundedText {
           .decode(ByteBuffer.wrap(bytes)).toString();
       return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     } catch (CharacterCodingException e) {
-      throw new BadInputException(String.format(Locale.ROOT, "%s%s: expected UTF-8 text, found "
-          + "bytes that are not UTF-8", file, lineNo > 0 ? " line " + lineNo : ""));
+      return null;
     }
   }
 }

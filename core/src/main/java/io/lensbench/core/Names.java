@@ -48,6 +48,18 @@ public final class Names {
     return null;
   }
 
+  /**
+   * The message for an id that cannot be a TREC id ({@code "item id 'a b': expected no whitespace
+   * or control characters, found …"}), or null when {@code id} is fine.
+   *
+   * @param what what the id names, e.g. "item", "query"
+   */
+  public static String idMessage(String what, String id) {
+    String problem = idProblem(id);
+    return problem == null ? null : String.format(Locale.ROOT,
+        "%s id %s: expected no whitespace or control characters, found %s", what, quote(id), problem);
+  }
+
   /** Why {@code path} is not a usable path string, or null when it is. */
   public static String pathProblem(String path) {
     if (path == null || path.isEmpty()) {

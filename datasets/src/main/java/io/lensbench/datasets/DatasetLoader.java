@@ -5,6 +5,8 @@ import static io.lensbench.datasets.JsonLines.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.BoundedText;
+import io.lensbench.core.Names;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,11 @@ import java.util.stream.Stream;
  * of them, a load with {@code skipInvalid} drops the invalid records and lists each one.
  */
 public final class DatasetLoader {
+  /** The card key that lets a query set be empty (else an empty set is a problem). */
+  public static final String ALLOW_EMPTY_KEY = "allowEmptyQuerySets";
+  /** The largest dataset.json read: 64 MiB (it lists a checksum per file). */
+  static final long MAX_CARD_BYTES = 64L << 20;
+
   private final LoadOptions options;
 
   public DatasetLoader(LoadOptions options) {
@@ -48,6 +55,9 @@ public final class DatasetLoader {
           + " (build one with 'lensbench datasets build fashion --out DIR')");
     }
     Map<String, Object> card = readCard(cardFile);
+    String name = card.get("name") instanceof String n ? n : dir.getFileName().toString();
+    Names.requireName(cardFile + ": name" + (card.containsKey("name") ? "" : " (the folder's name: "
+        + "the card has none)"), name);
     Problems problems = new Problems();
     ImageRoots images = new ImageRoots(card, dir, options);
     verifyChecksums(dir, card, problems);
@@ -58,8 +68,16 @@ public final class DatasetLoader {
     QuerySetLoader sets = new QuerySetLoader(dir, parsedItems, splits, searchSplit, images,
         problems, cascade);
     List<QuerySet> querySets = new ArrayList<>();
-    for (String set : setNames(dir)) {
-      querySets.add(sets.load(set));
+    boolean allowEmpty = Boolean.TRUE.equals(card.get(ALLOW_EMPTY_KEY));
+    for (String set : setNames(dir, problems)) {
+      QuerySet qs = sets.load(set);
+      if (!qs.queries().isEmpty() || allowEmpty) {
+        querySets.add(qs);
+      } else {
+        problems.add(NativeLayout.QUERIES_DIR + "/" + set + ".jsonl", 0, "", String.format(Locale.ROOT,
+            "query set '%s': expected at least one query, found none (set \"%s\": true in "
+                + "dataset.json to allow an empty set)", set, ALLOW_EMPTY_KEY));
+      }
     }
     if (!problems.isEmpty() && !options.skipInvalid()) {
       problems.throwIfAny("dataset " + dir + " is invalid");
@@ -78,7 +96,6 @@ public final class DatasetLoader {
         keptSplits.put(id, s);
       }
     });
-    String name = card.get("name") instanceof String n ? n : dir.getFileName().toString();
     String checksum = card.get("checksum") instanceof String c ? c : "";
     Dataset ds = new Dataset(name, dir, validItems, querySets, keptSplits, checksum, card);
     return new LoadResult(ds, skipped);
@@ -91,6 +108,8 @@ public final class DatasetLoader {
       String id = text(node, "id");
       if (id == null || id.isBlank()) {
         problems.add(NativeLayout.CORPUS, line, "", "item without an 'id'");
+      } else if (Names.idProblem(id) != null) {
+        problems.add(NativeLayout.CORPUS, line, "", Names.idMessage("item", id));
       } else if (parsedItems.containsKey(id)) {
         problems.add(NativeLayout.CORPUS, line, id, String.format(Locale.ROOT,
             "duplicate item id '%s' (first on line %d)", id, parsedItems.get(id).line()));
@@ -136,33 +155,39 @@ public final class DatasetLoader {
     if (!Files.isRegularFile(splitsFile)) {
       return splits;
     }
-    List<String> lines = JsonLines.readLines(splitsFile, NativeLayout.SPLITS, problems);
-    for (int i = 0; i < lines.size(); i++) {
-      String l = lines.get(i);
-      if (l.isBlank() || (i == 0 && l.startsWith("item\t"))) {
-        continue;
+    JsonLines.lines(splitsFile, NativeLayout.SPLITS, problems, (line, l) -> {
+      if (l.isBlank() || (line == 1 && l.startsWith("item\t"))) {
+        return;
       }
       String[] f = l.split("\t", -1);
       if (f.length != 2 || !(f[1].equals("train") || f[1].equals("test"))) {
-        problems.add(NativeLayout.SPLITS, i + 1, f[0],
+        problems.add(NativeLayout.SPLITS, line, f[0],
             "expected 'item<TAB>train|test', found '" + l + "'");
       } else if (!parsedItems.containsKey(f[0])) {
-        problems.add(NativeLayout.SPLITS, i + 1, f[0], "split names unknown item '" + f[0] + "'");
+        problems.add(NativeLayout.SPLITS, line, f[0], "split names unknown item '" + f[0] + "'");
       } else if (splits.put(f[0], Split.valueOf(f[1].toUpperCase(Locale.ROOT))) != null) {
-        problems.add(NativeLayout.SPLITS, i + 1, f[0], "item '" + f[0] + "' listed twice");
+        problems.add(NativeLayout.SPLITS, line, f[0], "item '" + f[0] + "' listed twice");
       }
-    }
+    });
     return splits;
   }
 
-  private static List<String> setNames(Path dir) {
+  /** The query sets' names (from queries/NAME.jsonl), sorted; a name that is not valid is a problem. */
+  private static List<String> setNames(Path dir, Problems problems) {
     List<String> setNames = new ArrayList<>();
     Path qdir = dir.resolve(NativeLayout.QUERIES_DIR);
     if (Files.isDirectory(qdir)) {
       try (Stream<Path> s = Files.list(qdir)) {
         s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
             .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted()
-            .forEach(setNames::add);
+            .forEach(set -> {
+              if (Names.isName(set)) {
+                setNames.add(set);
+              } else {
+                problems.add(NativeLayout.QUERIES_DIR + "/" + Names.quote(set + ".jsonl"), 0, "",
+                    "query-set name: expected " + Names.NAME_RULE + ", found " + Names.quote(set));
+              }
+            });
       } catch (IOException e) {
         throw new BadInputException("cannot list " + qdir + ": " + e.getMessage());
       }
@@ -174,8 +199,12 @@ public final class DatasetLoader {
     Map<String, Object> card;
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> m = Json.LINE.readValue(cardFile.toFile(), LinkedHashMap.class);
+      Map<String, Object> m = Json.LINE.readValue(BoundedText.read(cardFile, MAX_CARD_BYTES),
+          LinkedHashMap.class);
       card = m;
+      if (card == null) {
+        throw new BadInputException(cardFile + ": expected a JSON object, found null");
+      }
     } catch (IOException e) {
       throw new BadInputException(cardFile + ": not valid JSON: " + e.getMessage());
     }

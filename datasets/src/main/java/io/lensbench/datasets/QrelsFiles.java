@@ -42,35 +42,31 @@ public final class QrelsFiles {
    * and skipping them. Blank lines are ignored.
    */
   public static List<Line> read(Path file, String display, Problems problems) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      problems.add(display, 0, "", "cannot read qrels: " + e.getMessage());
-      return List.of();
-    }
     List<Line> out = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String s = lines.get(i).strip();
-      if (s.isEmpty()) {
-        continue;
+    JsonLines.lines(file, display, problems, (line, text) -> {
+      Line l = parse(line, text.strip(), display, problems);
+      if (l != null) {
+        out.add(l);
       }
-      String[] f = s.split("\\s+");
-      if (f.length != 4) {
-        problems.add(display, i + 1, "", String.format(Locale.ROOT,
-            "expected 4 fields 'qid 0 docid grade', found %d: '%s'", f.length, s));
-        continue;
-      }
-      int grade;
-      try {
-        grade = Integer.parseInt(f[3]);
-      } catch (NumberFormatException e) {
-        problems.add(display, i + 1, f[0] + "/" + f[2],
-            "expected an integer grade, found '" + f[3] + "'");
-        continue;
-      }
-      out.add(new Line(i + 1, f[0], f[2], grade));
-    }
+    });
     return out;
+  }
+
+  private static Line parse(int line, String s, String display, Problems problems) {
+    if (s.isEmpty()) {
+      return null;
+    }
+    String[] f = s.split("\\s+");
+    if (f.length != 4) {
+      problems.add(display, line, "", String.format(Locale.ROOT,
+          "expected 4 fields 'qid 0 docid grade', found %d: '%s'", f.length, s));
+      return null;
+    }
+    try {
+      return new Line(line, f[0], f[2], Integer.parseInt(f[3]));
+    } catch (NumberFormatException e) {
+      problems.add(display, line, f[0] + "/" + f[2], "expected an integer grade, found '" + f[3] + "'");
+      return null;
+    }
   }
 }

@@ -5,6 +5,7 @@ import static io.lensbench.datasets.JsonLines.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,8 @@ final class QuerySetLoader {
       String id = text(node, "id");
       if (id == null || id.isBlank()) {
         problems.add(qfile, line, "", "query without an 'id'");
+      } else if (Names.idProblem(id) != null) {
+        problems.add(qfile, line, "", Names.idMessage("query", id));
       } else if (parsed.containsKey(id)) {
         problems.add(qfile, line, id, String.format(Locale.ROOT,
             "duplicate query id '%s' (first on line %d)", id, parsed.get(id).line()));

@@ -41,8 +41,20 @@ public record BenchFixture(
     List<String> texts,
     List<Path> images) {
 
-  /** One indexed collection the benchmarks search. */
-  public record Cell(String strategy, String store, String collection, long count) {}
+  /**
+   * One indexed collection the benchmarks search.
+   *
+   * @param uri the store's address as the run resolved it (null: the store name's default)
+   */
+  public record Cell(String strategy, String store, String collection, long count, String uri) {
+    public Cell(String strategy, String store, String collection, long count) {
+      this(strategy, store, collection, count, null);
+    }
+
+    public Cell withUri(String address) {
+      return new Cell(strategy, store, collection, count, address);
+    }
+  }
 
   /** One query of a ring: its id, query set and pre-encoded plan. */
   public record RingQuery(String querySet, String queryId, QueryPlan plan) {}
@@ -88,7 +100,8 @@ public record BenchFixture(
           .put("strategy", c.strategy())
           .put("store", c.store())
           .put("collection", c.collection())
-          .put("count", c.count());
+          .put("count", c.count())
+          .put("uri", c.uri());
     }
     var rs = root.putObject("rings");
     rings.forEach(
@@ -118,7 +131,8 @@ public record BenchFixture(
                 c.get("strategy").asText(),
                 c.get("store").asText(),
                 c.get("collection").asText(),
-                c.get("count").asLong()));
+                c.get("count").asLong(),
+                c.path("uri").asText(null)));
       }
       Map<String, List<RingQuery>> rings = new LinkedHashMap<>();
       var it = root.get("rings").fields();

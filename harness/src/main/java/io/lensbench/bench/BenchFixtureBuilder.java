@@ -142,7 +142,8 @@ public final class BenchFixtureBuilder implements RunObserver {
       Collections.shuffle(all, new Random(experiment.seed()));
       rings.put(s, List.copyOf(all.subList(0, Math.min(ringSize, all.size()))));
     }
-    List<BenchFixture.Cell> kept = cells.stream().filter(c -> chosen.contains(c.strategy())).toList();
+    List<BenchFixture.Cell> kept = cells.stream().filter(c -> chosen.contains(c.strategy()))
+        .map(c -> c.withUri(address(components, c.store()))).toList();
     String indexStrategy = chosen.stream()
         .filter(s -> strategies.get(s) instanceof MultiVectorStrategy)
         .findFirst().orElse(chosen.get(0));
@@ -163,6 +164,12 @@ public final class BenchFixtureBuilder implements RunObserver {
     Path file = dir.resolve("fixture.json");
     f.write(file);
     return file;
+  }
+
+  /** The address the run resolved for the store of this name. */
+  private String address(RunComponents components, String store) {
+    return experiment.stores().stream().filter(s -> s.name().equals(store)).findFirst()
+        .map(components::storeAddress).orElse(null);
   }
 
   private Path jointModel(RunComponents components) {

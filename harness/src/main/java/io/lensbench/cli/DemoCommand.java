@@ -25,15 +25,17 @@ import io.lensbench.stores.embedded.EmbeddedStores;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lensbench demo}: the main job on a fresh machine. Starts the embedded stores, builds the
- * fashion dataset, trains the joint image–text model once, runs the default experiment (every
- * strategy × both stores × every query set) and writes the report. Every step reuses what an
+ * {@code lensbench demo}: the main job on a fresh machine. Starts the embedded stores the
+ * experiment names (by default the Milvus server and OpenSearch), builds the fashion dataset,
+ * trains the joint image–text model once, runs the default experiment (every strategy × every
+ * store × every query set) and writes the report. Every step reuses what an
  * earlier demo left (installs, dataset, model, encodings, indexes, finished cells).
  */
 @Command(
@@ -41,7 +43,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the whole demo, from starting the stores to the HTML report.",
-      "Installs and starts the embedded stores, builds the fashion dataset, trains the joint image-text model (once), runs experiments/demo.yaml (every strategy x Milvus and OpenSearch x every query kind) and writes the HTML report.",
+      "Installs and starts the embedded stores, builds the fashion dataset, trains the joint image-text model (once), runs experiments/demo.yaml (every strategy x the Milvus server and OpenSearch x every query kind) and writes the HTML report. Milvus Lite stays available as the store 'milvus-lite'.",
       "A second run reuses every cache."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -69,14 +71,16 @@ public final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Path root = ProjectRoot.find();
 
-    step(err, 1, "embedded stores (OpenSearch 2.19.1 + Milvus Lite)");
-    EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning();
-    err.println("      opensearch " + endpoints.openSearchUrl() + " · milvus " + endpoints.milvusUri());
-
     Path file = experiment != null ? experiment : root.resolve("experiments/demo.yaml");
     Experiment raw = ExperimentReader.read(file);
     Experiment resolved = ExperimentValidator.resolve(raw,
         new Overrides(output, null, null, null, null, null, null, null), file.toString());
+
+    List<String> embedded = resolved.stores().stream()
+        .filter(s -> s.uri() == null).map(Experiment.StoreSpec::name).toList();
+    step(err, 1, "embedded stores " + embedded);
+    EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning(embedded);
+    err.println("      " + endpoints);
     Environment env = Environment.system();
     Path datasetDir = RunComponents.datasetDir(resolved.dataset(), env);
 

@@ -55,14 +55,29 @@ public record Experiment(
   public record DatasetSpec(String name, String path, String split) {}
 
   /**
-   * @param name {@code milvus} or {@code opensearch}, or either followed by {@code -} and a label
-   *     when a run holds several stores of one kind ({@code milvus-lite}); the kind comes from
-   *     the name ({@link io.lensbench.stores.StoreId})
-   * @param uri server address; null = {@code LENSBENCH_MILVUS_URI} / {@code LENSBENCH_OPENSEARCH_URL},
-   *     else the embedded store (credentials always come from the environment)
+   * @param name {@code milvus} (the Milvus server), {@code milvus-lite} (Milvus Lite), {@code
+   *     opensearch}, or a kind followed by {@code -} and a label when a run holds several stores of
+   *     one kind; the kind comes from the name ({@link io.lensbench.stores.StoreId})
+   * @param uri server address; null = {@code LENSBENCH_MILVUS_URI} / {@code LENSBENCH_MILVUS_LITE_URI}
+   *     / {@code LENSBENCH_OPENSEARCH_URL}, else the embedded store (credentials always come from
+   *     the environment)
    * @param requestTimeoutSeconds time allowed for one store request; null = the adapter's default
+   * @param shards primary shards of the collections this store builds; null = the store's default
+   *     (OpenSearch 1)
+   * @param replicas copies besides the primary; null = the store's default (OpenSearch 0)
    */
-  public record StoreSpec(String name, String uri, Integer requestTimeoutSeconds) {}
+  public record StoreSpec(String name, String uri, Integer requestTimeoutSeconds,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer shards,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer replicas) {
+    public StoreSpec(String name, String uri, Integer requestTimeoutSeconds) {
+      this(name, uri, requestTimeoutSeconds, null, null);
+    }
+
+    /** The shards and replicas asked for. */
+    public io.lensbench.stores.StoreLayout layout() {
+      return new io.lensbench.stores.StoreLayout(shards, replicas);
+    }
+  }
 
   /**
    * Default model ids; a strategy may override each.

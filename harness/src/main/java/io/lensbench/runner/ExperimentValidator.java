@@ -85,7 +85,8 @@ public final class ExperimentValidator {
 
     List<StoreSpec> stores = new ArrayList<>();
     if (e.stores() == null || e.stores().isEmpty()) {
-      errors.add("stores: missing (expected a list of {name: " + String.join("|", StoreKind.ids()) + "})");
+      errors.add("stores: missing (expected a list of {name: " + String.join("|", StoreKind.ids()) + "|"
+          + io.lensbench.stores.StoreId.MILVUS_LITE + "})");
     } else {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < e.stores().size(); i++) {
@@ -106,8 +107,14 @@ public final class ExperimentValidator {
           errors.add(String.format(Locale.ROOT,
               "stores[%d].requestTimeoutSeconds: expected >= 1, found %d", i, s.requestTimeoutSeconds()));
         }
+        if (s.shards() != null && (s.shards() < 1 || s.shards() > 1024)) {
+          errors.add(String.format(Locale.ROOT, "stores[%d].shards: expected 1..1024, found %d", i, s.shards()));
+        }
+        if (s.replicas() != null && (s.replicas() < 0 || s.replicas() > 16)) {
+          errors.add(String.format(Locale.ROOT, "stores[%d].replicas: expected 0..16, found %d", i, s.replicas()));
+        }
         if (o.stores().isEmpty() || o.stores().contains(s.name())) {
-          stores.add(new StoreSpec(s.name(), s.uri(), s.requestTimeoutSeconds()));
+          stores.add(new StoreSpec(s.name(), s.uri(), s.requestTimeoutSeconds(), s.shards(), s.replicas()));
         }
       }
       for (String want : o.stores()) {

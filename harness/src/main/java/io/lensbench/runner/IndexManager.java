@@ -67,19 +67,21 @@ final class IndexManager {
     return x.replaceAll("^_+|_+$", "");
   }
 
-  private String contentHash(Strategy strategy) {
-    return Hashing.sha256Hex(
-        strategy.fingerprint() + "\n" + dataset.checksum() + "\n" + selection.itemsHash());
+  /** What the collection must hold: strategy, dataset, corpus and (unless default) the store layout. */
+  private String contentHash(Strategy strategy, String layoutTag) {
+    return Hashing.sha256Hex(strategy.fingerprint() + "\n" + dataset.checksum() + "\n" + selection.itemsHash()
+        + (layoutTag.isEmpty() ? "" : "\nlayout " + layoutTag));
   }
 
   /**
    * Makes the collection ready and returns a shared lease on it, held while the run searches it:
    * another run on this machine cannot drop or rebuild it meanwhile (a rebuild takes the lock
-   * exclusively and waits for every search lease to end).
+   * exclusively and waits for every search lease to end). A collection built with another
+   * layout (shards, replicas; {@code layoutTag}, "" for the store's defaults) is rebuilt.
    */
-  LockFile lease(RetrievalStore store, Strategy strategy, String collection, Path lockFile) {
+  LockFile lease(RetrievalStore store, Strategy strategy, String collection, Path lockFile, String layoutTag) {
     try {
-      return leaseOrThrow(store, strategy, collection, lockFile);
+      return leaseOrThrow(store, strategy, collection, lockFile, contentHash(strategy, layoutTag));
     } catch (InfrastructureException e) {
       throw failed(store, collection, e.getMessage(), e);
     } catch (LensBenchException e) {
@@ -90,8 +92,7 @@ final class IndexManager {
   }
 
   private LockFile leaseOrThrow(RetrievalStore store, Strategy strategy, String collection,
-      Path lockFile) {
-    String hash = contentHash(strategy);
+      Path lockFile, String hash) {
     // --reindex rebuilds each collection once per run, however many strategies share it
     boolean rebuild = reindex && rebuiltThisRun.add(store.name() + "/" + collection);
     for (int attempt = 0; attempt < 3; attempt++) {

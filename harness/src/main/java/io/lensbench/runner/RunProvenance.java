@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * provenance.json (docs/run-directory.md): git commit and dirty flag, JDK, OS, times, the
  * experiment, the dataset (name, checksum, corpus size), the config hash, every model's card and
- * every store's version and address (never credentials).
+ * every store's version, engine, address (never credentials), layout and fallbacks (what the
+ * engine cannot do natively and the adapter does instead).
  */
 final class RunProvenance {
   private final Experiment exp;
@@ -60,7 +61,12 @@ final class RunProvenance {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", s.name());
       m.put("version", stores.versions().get(s.name()));
+      m.put("engine", stores.get(s.name()).engine());
       m.put("uri", stores.uris().get(s.name()));
+      if (!stores.layouts().get(s.name()).isEmpty()) {
+        m.put("layout", stores.layouts().get(s.name()));
+      }
+      m.put("fallbacks", stores.get(s.name()).fallbacks());
       storeRows.add(m);
     }
     p.put("stores", storeRows);

@@ -147,7 +147,7 @@ public final class Runner {
     try {
       for (String storeName : storesNeeded) {
         leases.add(indexes.lease(stores.get(storeName), strategy, collection,
-            collectionLock(stores, storeName, collection)));
+            collectionLock(stores, storeName, collection), stores.layouts().get(storeName)));
         if (observer != null) {
           observer.indexed(strategy, storeName, collection,
               stores.get(storeName).count(collection), selection.corpus());

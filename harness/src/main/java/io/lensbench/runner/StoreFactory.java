@@ -6,9 +6,9 @@ import io.lensbench.stores.StoreId;
 import io.lensbench.stores.Stores;
 
 /**
- * Opens the experiment's stores: the environment's store config (addresses, credentials), with
- * the experiment's {@code uri} (comma-separated URLs allowed) and request timeout applied by
- * {@link StoreConfig#forExperiment}.
+ * Opens the experiment's stores: the environment's store config for the store's name (addresses,
+ * credentials; {@code milvus-lite} is Milvus Lite), with the experiment's {@code uri}
+ * (comma-separated URLs allowed), request timeout, shards and replicas applied.
  */
 final class StoreFactory {
   private final Environment env;
@@ -20,7 +20,7 @@ final class StoreFactory {
   }
 
   RetrievalStore open(Experiment.StoreSpec spec) {
-    return closer.track(Stores.open(StoreId.of(spec.name()).kind(), config(spec)));
+    return closer.track(Stores.open(StoreId.of(spec.name()), config(spec)));
   }
 
   /** The address a store spec resolves to (for provenance; never with credentials). */
@@ -28,8 +28,11 @@ final class StoreFactory {
     return config(spec).address(StoreId.of(spec.name()).kind());
   }
 
+  /** The store's configuration: its name's defaults ({@link StoreConfig#forStore}), the spec applied. */
   StoreConfig config(Experiment.StoreSpec spec) {
-    return StoreConfig.fromEnvironment(env.variables())
-        .forExperiment(StoreId.of(spec.name()).kind(), spec.uri(), spec.requestTimeoutSeconds());
+    StoreId id = StoreId.of(spec.name());
+    return StoreConfig.forStore(id, env.variables())
+        .forExperiment(id.kind(), spec.uri(), spec.requestTimeoutSeconds())
+        .withLayout(spec.layout());
   }
 }

@@ -42,7 +42,7 @@ final class Cli {
 
   private Cli() {}
 
-  static Result run(Path workDir, Map<String, String> env, List<String> jvmArgs, String... args) {
+  private static List<String> command(List<String> jvmArgs, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
@@ -52,6 +52,22 @@ final class Cli {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.lensbench.cli.Main");
     cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /**
+   * Starts {@code lensbench} without waiting (for a test that kills it); its output goes to
+   * {@code out} and {@code out}.err.
+   */
+  static Process start(Path workDir, Map<String, String> env, Path out, String... args) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command(List.of(), args)).directory(workDir.toFile())
+        .redirectOutput(out.toFile()).redirectError(Path.of(out + ".err").toFile());
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  static Result run(Path workDir, Map<String, String> env, List<String> jvmArgs, String... args) {
+    List<String> cmd = command(jvmArgs, args);
     try {
       Path out = Files.createTempFile("cli", ".out");
       Path err = Files.createTempFile("cli", ".err");

@@ -1,6 +1,7 @@
 package io.lensbench.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lensbench.core.LockFile;
@@ -9,13 +10,13 @@ import io.lensbench.datasets.fashion.FashionBuilder;
 import io.lensbench.datasets.fashion.Glossary;
 import io.lensbench.datasets.fashion.KaggleFashionLoader;
 import io.lensbench.stores.embedded.EmbeddedStores;
+import io.lensbench.testkit.FakeOpenAiServer;
+import io.lensbench.testkit.FakeReply;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,11 @@ class RunFaultsTest {
   }
 
   private static Path experiment(String name, Path dataset, Path out) throws IOException {
+    return experiment(name, dataset, out, "tesseract", "text-summary");
+  }
+
+  private static Path experiment(String name, Path dataset, Path out, String queryCaptioner,
+      String itemCaptioner) throws IOException {
     Path f = tmp.resolve(name + ".yaml");
     Files.writeString(f, String.join("\n",
         "schemaVersion: 1",
@@ -55,24 +61,11 @@ class RunFaultsTest {
         "stores:",
         "  - {name: milvus, uri: '" + stores.milvusUri() + "'}",
         "  - {name: opensearch, uri: '" + stores.openSearchUrl() + "'}",
-        "models: {captioner: tesseract}",
-        "strategies: [{type: crossmodal, captioner: text-summary}]",
+        "models: {captioner: " + queryCaptioner + "}",
+        "strategies: [{type: crossmodal, captioner: " + itemCaptioner + "}]",
         "output: '" + out + "'",
         ""));
     return f;
-  }
-
-  /** Every file under dir with its content, to prove nothing changed. */
-  private static Map<String, String> snapshot(Path dir) throws IOException {
-    Map<String, String> m = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        if (!p.getFileName().toString().equals("run.lock")) {
-          m.put(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.ISO_8859_1));
-        }
-      }
-    }
-    return m;
   }
 
   @Test
@@ -80,13 +73,13 @@ class RunFaultsTest {
     Path out = tmp.resolve("in-use");
     Path exp = experiment("in-use", data, out);
     assertEquals(0, Cli.run(tmp, "run", exp.toString(), "--no-report").code());
-    Map<String, String> before = snapshot(out);
+    Map<String, String> before = Snapshots.of(out);
     try (LockFile held = LockFile.tryExclusive(out.resolve("run.lock")).orElseThrow()) {
       held.describeHolder("pid 4242 since a test");
       Cli.run(tmp, "run", exp.toString(), "--no-report")
           .assertFailure(2, "in use by another LensBench run", "pid 4242");
     }
-    assertEquals(before, snapshot(out), "nothing written while refused");
+    assertEquals(before, Snapshots.of(out), "nothing written while refused");
   }
 
   @Test
@@ -95,12 +88,12 @@ class RunFaultsTest {
     Path out = tmp.resolve("rebuilt-run");
     Path exp = experiment("rebuilt", dataset, out);
     assertEquals(0, Cli.run(tmp, "run", exp.toString(), "--no-report").code());
-    Map<String, String> before = snapshot(out);
+    Map<String, String> before = Snapshots.of(out);
     deleteTree(dataset);
     build(dataset, 7L); // same name and place, other content
     Cli.run(tmp, "run", exp.toString(), "--no-report")
         .assertFailure(2, out.toString(), "holds a different run");
-    assertEquals(before, snapshot(out), "the finished cells are untouched");
+    assertEquals(before, Snapshots.of(out), "the finished cells are untouched");
   }
 
   @Test
@@ -125,6 +118,44 @@ class RunFaultsTest {
       assertTrue(Files.readString(a.resolve("runs").resolve(cell + ".trec")).lines().count() > 4 * 50,
           "every query has its full list");
     }
+  }
+
+  /**
+   * A credential inside {@code LENSBENCH_VLM_BASE_URL}: a run against a (fake) endpoint behind it
+   * writes it nowhere — console, experiment.resolved.json, provenance, records, report — and a
+   * run against an unreachable one names the endpoint with the credential hidden (exit 3). Both
+   * rebuild their collections (--reindex) and start from an empty cache, so every item is
+   * captioned through the endpoint.
+   */
+  @Test
+  void aCredentialInTheVlmEndpointIsNeverShownOrWritten() throws Exception {
+    String secret = "s3cret-vlm-pw";
+    Path out = tmp.resolve("vlm-run");
+    try (FakeOpenAiServer vlm = new FakeOpenAiServer(req -> FakeReply.answer("a product photo"))) {
+      Map<String, String> env = Map.of("LENSBENCH_HOME", tmp.resolve("home-vlm").toString(),
+          "LENSBENCH_VLM_BASE_URL", vlm.baseUrl().replace("http://", "http://lb-user:" + secret + "@"),
+          "LENSBENCH_VLM_MODEL", "fake-vlm");
+      Cli.Result r = Cli.run(tmp, env, List.of(), "run", experiment("vlm-run", data, out, "vlm", "vlm").toString(),
+          "--reindex");
+      assertEquals(0, r.code(), r.all());
+      assertTrue(vlm.requests().size() > 0, "the captions came from the endpoint");
+      assertFalse(r.all().contains(secret), r.all());
+      assertTrue(Files.isRegularFile(out.resolve("report.html")), "a report was written");
+      Snapshots.of(out).forEach((file, content) -> assertFalse(content.contains(secret), file));
+    }
+    int closed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+    Map<String, String> unreachable = Map.of("LENSBENCH_HOME", tmp.resolve("home-vlm-down").toString(),
+        "LENSBENCH_VLM_BASE_URL", "http://lb-user:" + secret + "@127.0.0.1:" + closed + "/v1",
+        "LENSBENCH_VLM_MODEL", "fake-vlm");
+    Path down = tmp.resolve("vlm-down");
+    Cli.Result r = Cli.run(tmp, unreachable, List.of(), "run",
+        experiment("vlm-down", data, down, "vlm", "vlm").toString(), "--no-report", "--reindex")
+        .assertFailure(3, "cannot connect to http://****@127.0.0.1:" + closed);
+    assertFalse(r.all().contains(secret), r.all());
+    Snapshots.of(down).forEach((file, content) -> assertFalse(content.contains(secret), file));
   }
 
   private static void deleteTree(Path p) throws IOException {

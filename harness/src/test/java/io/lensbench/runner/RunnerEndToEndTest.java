@@ -14,7 +14,7 @@ import io.lensbench.datasets.Dataset;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.stores.RetrievalStore;
-import io.lensbench.stores.embedded.EmbeddedMilvus;
+import io.lensbench.stores.embedded.EmbeddedMilvusServer;
 import io.lensbench.stores.embedded.EmbeddedStores;
 import io.lensbench.stores.embedded.StoresConfig;
 import java.io.ByteArrayOutputStream;
@@ -194,9 +194,9 @@ class RunnerEndToEndTest {
   @Test
   @Order(6)
   void killedStoreGivesAClearErrorAndTheRerunMatchesAnUninterruptedRun() throws Exception {
-    // a Milvus of this test's own (port 19631, own data), so killing it disturbs nobody
-    StoresConfig cfg = StoresConfig.fromEnvironment().withPorts(19632, 19732, 19631);
-    EmbeddedMilvus milvus = new EmbeddedMilvus(cfg, m -> {});
+    // a Milvus server of this test's own (port 19633, own data), so killing it disturbs nobody
+    StoresConfig cfg = StoresConfig.fromEnvironment().withPorts(19652, 19752, 19633, 19631);
+    EmbeddedMilvusServer milvus = new EmbeddedMilvusServer(cfg, m -> {});
     try {
       milvus.up();
       Path file = tmp.resolve("death.yaml");
@@ -205,7 +205,7 @@ class RunnerEndToEndTest {
           "name: death",
           "dataset: {name: fashion, path: '" + data + "'}",
           "querySets: [text-en, text-ko, table-image-en, table-image-ko]",
-          "stores: [{name: milvus, uri: '" + milvus.uri() + "', requestTimeoutSeconds: 5}]",
+          "stores: [{name: milvus, uri: '" + milvus.uri() + "', requestTimeoutSeconds: 30}]",
           "k: 20",
           "strategies: [{type: crossmodal, captioner: text-summary, queryCaptioner: tesseract}]",
           ""));
@@ -217,7 +217,7 @@ class RunnerEndToEndTest {
       InfrastructureException x = assertThrows(InfrastructureException.class,
           () -> run(file, interrupted, () -> {
             if (cells.incrementAndGet() == 2) {
-              milvus.down();
+              ProcessHandle.of(milvus.status().pid().getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
             }
           }));
       assertEquals(ExitCode.INFRASTRUCTURE, x.exitCode());
@@ -266,7 +266,7 @@ class RunnerEndToEndTest {
   }
 
   /** The scored part of metrics/<cell>.json: summary (with intervals) and per-query values. */
-  private static String scores(Path dir, CellId c) throws IOException {
+  static String scores(Path dir, CellId c) throws IOException {
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics/" + c + ".json").toFile());
     return m.path("summary").toString() + m.path("perQuery").toString();
   }

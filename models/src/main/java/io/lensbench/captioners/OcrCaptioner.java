@@ -1,18 +1,16 @@
 package io.lensbench.captioners;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Images;
 import io.lensbench.core.InfrastructureException;
-import java.io.ByteArrayOutputStream;
+import io.lensbench.core.Subprocess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * OCR "caption": the text tesseract reads in the image ({@code tesseract IMG - -l eng+kor --psm
@@ -20,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * (scripts/setup-system.sh installs them); a clear error names what is missing.
  */
 public final class OcrCaptioner implements Captioner {
+  /** Output kept from one tesseract call: 4 MiB (a table image reads as a few hundred bytes). */
+  private static final int MAX_OUTPUT_BYTES = 4 << 20;
+
   private final String executable;
   private final String languages;
   private final int psm;
@@ -72,6 +73,7 @@ public final class OcrCaptioner implements Captioner {
       if (!Files.isRegularFile(img)) {
         throw new BadInputException("OCR: image " + img + " does not exist");
       }
+      Images.requireWithin(img); // tesseract decodes it: the same pixel cap as ours
       String text = run(List.of(executable, img.toString(), "-", "-l", languages, "--psm",
           Integer.toString(psm)), "reading " + img);
       out.add(text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\s*\\n\\s*", "\n").trim());
@@ -79,47 +81,29 @@ public final class OcrCaptioner implements Captioner {
     return out;
   }
 
+  /** Runs tesseract through core {@link Subprocess}: output drained on threads, killed at the deadline. */
   private String run(List<String> cmd, String what) {
-    Process p;
+    Subprocess.Result r;
     try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+      r = Subprocess.run(cmd, null, null, timeout, MAX_OUTPUT_BYTES);
     } catch (IOException e) {
       throw new InfrastructureException("OCR: could not run '" + cmd.get(0) + "' while " + what
           + " (expected Debian tesseract-ocr + tesseract-ocr-kor on PATH; install them with"
           + " scripts/setup-system.sh): " + e.getMessage(), e);
-    }
-    try (InputStream stdout = p.getInputStream(); InputStream stderr = p.getErrorStream()) {
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      Thread drain = new Thread(() -> {
-        try {
-          stderr.transferTo(err);
-        } catch (IOException ignored) {
-          // the process ended; nothing more to read
-        }
-      });
-      drain.start();
-      byte[] outBytes = stdout.readAllBytes();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        throw new InfrastructureException("OCR: tesseract did not finish within "
-            + timeout.toSeconds() + " s while " + what);
-      }
-      drain.join(5000);
-      if (p.exitValue() != 0) {
-        throw new InfrastructureException(String.format(Locale.ROOT,
-            "OCR: tesseract exited with %d while %s: %s", p.exitValue(), what,
-            err.toString(StandardCharsets.UTF_8).trim()));
-      }
-      String s = new String(outBytes, StandardCharsets.UTF_8);
-      // tesseract 5 --version / --list-langs print to stdout; older ones to stderr
-      return s.isBlank() ? err.toString(StandardCharsets.UTF_8) : s;
-    } catch (IOException e) {
-      throw new InfrastructureException("OCR: I/O error while " + what + ": " + e.getMessage(), e);
+    } catch (Subprocess.TimeoutException e) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "OCR: tesseract did not finish within %d ms while %s (killed)", timeout.toMillis(), what), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      p.destroyForcibly();
       throw new InfrastructureException("OCR: interrupted while " + what, e);
     }
+    if (r.exitCode() != 0) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "OCR: tesseract exited with %d while %s: %s", r.exitCode(), what, r.stderr().trim()));
+    }
+    String s = r.stdoutText();
+    // tesseract 5 --version / --list-langs print to stdout; older ones to stderr
+    return s.isBlank() ? r.stderr() : s;
   }
 
   @Override

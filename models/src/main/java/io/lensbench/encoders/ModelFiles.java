@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Extracts model files shipped as classpath resources into a content-addressed cache folder. */
 public final class ModelFiles {
@@ -59,6 +60,28 @@ public final class ModelFiles {
       throw new InfrastructureException(
           "could not extract model '" + name + "' into " + cacheRoot + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The first 12 hex digits of a SHA-256 over a model folder's files (relative path and content
+   * hash of each, sorted; hidden files skipped): what a folder-based model's id carries, so that
+   * swapped weights under the same folder name are a different model — never old vectors, cache
+   * entries or collections.
+   */
+  public static String folderFingerprint(Path dir) {
+    StringBuilder lines = new StringBuilder();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = dir.relativize(f).toString().replace('\\', '/');
+        if (!rel.startsWith(".") && !rel.contains("/.")) {
+          lines.append(rel).append(' ').append(Hashing.sha256Hex(f)).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new InfrastructureException("model folder " + dir + ": cannot read its files ("
+          + e.getMessage() + ")", e);
+    }
+    return Hashing.sha256Hex(lines.toString()).substring(0, 12);
   }
 
   private static InputStream open(ClassLoader cl, String res) {

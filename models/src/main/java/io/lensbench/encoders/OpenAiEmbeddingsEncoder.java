@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.InfrastructureException;
+import io.lensbench.core.Secret;
+import io.lensbench.openai.BoundedHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,13 +31,16 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
   /** Environment variable read for the API key unless the config names another. */
   public static final String DEFAULT_API_KEY_ENV = "LENSBENCH_EMBEDDINGS_API_KEY";
 
+  /** The longest response body read: 256 MiB (64 vectors of 3,072 floats as JSON are about 4 MB). */
+  public static final int MAX_RESPONSE_BYTES = 256 << 20;
+
   /**
    * Endpoint configuration.
    *
    * @param baseUrl e.g. {@code http://127.0.0.1:8000} or {@code https://api.openai.com/v1}
    * @param model model name sent in the request
    * @param apiKey bearer token (null/blank: no Authorization header)
-   * @param timeout per-request timeout
+   * @param timeout per-request deadline covering the whole response (headers and body)
    * @param batchSize texts per request
    * @param maxRetries retries on HTTP 429/502/503/504 and I/O errors (not on other 4xx/5xx)
    * @param normalize L2-normalise returned vectors
@@ -59,7 +63,8 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
         throw new BadInputException("embeddings endpoint: 'baseUrl' is required");
       }
       if (model == null || model.isBlank()) {
-        throw new BadInputException("embeddings endpoint " + baseUrl + ": 'model' is required");
+        throw new BadInputException("embeddings endpoint " + Secret.redact(baseUrl)
+            + ": 'model' is required");
       }
       if (batchSize < 1) {
         throw new BadInputException("embeddings endpoint: 'batchSize' expected >= 1, found "
@@ -95,7 +100,7 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
 
     @Override
     public String toString() {
-      return "Config[baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+      return "Config[baseUrl=" + Secret.redact(baseUrl) + ", model=" + model + ", apiKey="
           + (apiKey == null || apiKey.isBlank() ? "none" : "***") + ", timeout=" + timeout
           + ", batchSize=" + batchSize + "]";
     }
@@ -161,11 +166,12 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
       rb.header("Authorization", "Bearer " + cfg.apiKey());
     }
     HttpRequest req = rb.build();
-    String where = "embeddings endpoint POST " + uri + " (model '" + cfg.model() + "')";
+    String where = "embeddings endpoint POST " + Secret.redact(uri.toString()) + " (model '"
+        + cfg.model() + "')";
     for (int attempt = 0; ; attempt++) {
-      HttpResponse<String> resp;
+      BoundedHttp.Response resp;
       try {
-        resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        resp = BoundedHttp.send(http, req, cfg.timeout(), MAX_RESPONSE_BYTES);
       } catch (HttpTimeoutException e) {
         if (attempt < cfg.maxRetries()) {
           backoff(attempt);
@@ -173,18 +179,20 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
         }
         throw new InfrastructureException(where + ": no response within " + cfg.timeout().toMillis()
             + " ms (after " + (attempt + 1) + " attempt(s))", e);
+      } catch (BoundedHttp.BodyTooLargeException e) {
+        throw new InfrastructureException(where + ": " + e.getMessage(), e);
       } catch (IOException e) {
         if (attempt < cfg.maxRetries()) {
           backoff(attempt);
           continue;
         }
         throw new InfrastructureException(where + ": " + e.getClass().getSimpleName() + ": "
-            + e.getMessage(), e);
+            + Secret.redact(e.getMessage()), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InfrastructureException(where + ": interrupted", e);
       }
-      int code = resp.statusCode();
+      int code = resp.status();
       if (code == 200) {
         return parse(resp.body(), inputs.size(), where);
       }
@@ -265,7 +273,7 @@ public final class OpenAiEmbeddingsEncoder implements TextEncoder {
     if (s == null) {
       return "<empty>";
     }
-    String t = s.replaceAll("\\s+", " ").trim();
+    String t = Secret.redact(s).replaceAll("\\s+", " ").trim();
     return t.length() > 200 ? "'" + t.substring(0, 200) + "…'" : "'" + t + "'";
   }
 

@@ -92,7 +92,7 @@ public final class TextEncoders {
   }
 
   private static OnnxTextModelSpec folderSpec(Path dir) {
-    String id = "onnx:" + dir.getFileName();
+    String id = "onnx:" + dir.getFileName() + "@" + ModelFiles.folderFingerprint(dir);
     Pooling pooling = Pooling.MEAN;
     boolean normalize = true;
     String q = "";

@@ -1,6 +1,7 @@
 package io.lensbench.openai;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,23 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
     return new Image("image/png", bytes);
   }
 
-  /** Reads an image file as-is (no re-encoding); the MIME type comes from its magic bytes. */
+  /** The largest image file sent as-is: 32 MiB (the fashion photos are a few kB). */
+  long MAX_IMAGE_BYTES = 32L << 20;
+
+  /**
+   * Reads an image file as-is (no re-encoding); the MIME type comes from its magic bytes. Its
+   * header must declare no more pixels than core {@link Images}' cap and the file must hold at
+   * most {@link #MAX_IMAGE_BYTES} — else bad input naming the file, before anything is sent.
+   */
   static Image imageFile(Path file) {
+    Images.requireWithin(file);
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > MAX_IMAGE_BYTES) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "image %s: expected at most %,d bytes to send, found %,d", file, MAX_IMAGE_BYTES, size));
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new BadInputException("cannot read image " + file + ": " + e.getMessage(), e);

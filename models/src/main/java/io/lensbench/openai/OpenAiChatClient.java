@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lensbench.core.InfrastructureException;
+import io.lensbench.core.Secret;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -22,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class OpenAiChatClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatClient.class);
   private static final int MAX_BODY_IN_MESSAGE = 300;
+  /** The longest response body read: 16 MiB (a chat answer is a few kB). */
+  public static final int MAX_RESPONSE_BYTES = 16 << 20;
 
   private final OpenAiConfig config;
   private final URI endpoint;
+  /** The endpoint as messages and logs show it: any credential in the URL hidden. */
+  private final String where;
   private final HttpClient http;
   private final Semaphore permits;
   private final Sleeper sleeper;
@@ -56,6 +60,7 @@ public final class OpenAiChatClient implements AutoCloseable {
   public OpenAiChatClient(OpenAiConfig config, Function<String, String> env, Sleeper sleeper) {
     this.config = config;
     this.endpoint = config.chatCompletionsUri();
+    this.where = Secret.redact(endpoint.toString());
     this.sleeper = sleeper;
     this.permits = new Semaphore(config.maxConcurrency(), true);
     String key = null;
@@ -63,7 +68,7 @@ public final class OpenAiChatClient implements AutoCloseable {
       key = env.apply(config.apiKeyEnv());
       if (key == null || key.isBlank()) {
         LOG.info("environment variable {} is not set: calling {} without an API key",
-            config.apiKeyEnv(), endpoint);
+            config.apiKeyEnv(), where);
         key = null;
       }
     }
@@ -131,7 +136,9 @@ public final class OpenAiChatClient implements AutoCloseable {
   }
 
   /**
-   * Sends one request, retrying as configured.
+   * Sends one request, retrying as configured. Each attempt has a deadline covering the whole
+   * response ({@link OpenAiConfig#timeout()}) and a body cap ({@link #MAX_RESPONSE_BYTES}); the
+   * wait for a concurrency slot is bounded too.
    *
    * @throws ChatCallException when no answer came after all retries (counted by callers)
    * @throws InfrastructureException when the endpoint is misconfigured or unreachable
@@ -143,108 +150,143 @@ public final class OpenAiChatClient implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise chat request", e);
     }
-    long start = System.nanoTime();
-    int attempts = 0;
-    int httpErrors = 0;
-    int timeouts = 0;
-    String lastError = "";
-    ChatCallException.Kind lastKind = ChatCallException.Kind.TRANSPORT;
-    int lastStatus = 0;
+    Attempts a = new Attempts();
     for (int attempt = 0; attempt <= config.maxRetries(); attempt++) {
+      a.attempts++;
+      BoundedHttp.Response resp = send(body, a, attempt == config.maxRetries());
       Duration retryAfter = null;
-      attempts++;
-      HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint)
-          .timeout(config.timeout())
-          .header("Content-Type", "application/json")
-          .header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      if (apiKey != null) {
-        rb.header("Authorization", "Bearer " + apiKey);
-      }
-      HttpResponse<String> resp;
-      acquire();
-      try {
-        resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (HttpTimeoutException e) {
-        timeouts++;
-        lastKind = ChatCallException.Kind.TIMEOUT;
-        lastStatus = 0;
-        lastError = String.format(Locale.ROOT, "no response within %d ms",
-            config.timeout().toMillis());
-        resp = null;
-      } catch (ConnectException e) {
-        if (attempt == config.maxRetries()) {
-          throw new InfrastructureException(String.format(Locale.ROOT,
-              "cannot connect to %s (model %s) after %d attempts: %s. Expected an "
-                  + "OpenAI-compatible server there; start it or fix rerank.endpoint.baseUrl",
-              endpoint, config.model(), attempts, e));
-        }
-        lastKind = ChatCallException.Kind.TRANSPORT;
-        lastError = e.toString();
-        resp = null;
-      } catch (IOException e) {
-        lastKind = ChatCallException.Kind.TRANSPORT;
-        lastStatus = 0;
-        lastError = e.toString();
-        resp = null;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InfrastructureException("interrupted while calling " + endpoint, e);
-      } finally {
-        permits.release();
-      }
       if (resp != null) {
-        int status = resp.statusCode();
-        if (status >= 200 && status < 300) {
-          CallStats stats = new CallStats(attempts, attempts - 1, httpErrors, timeouts,
-              (System.nanoTime() - start) / 1e6);
-          return parseResponse(resp.body(), stats);
+        if (resp.status() >= 200 && resp.status() < 300) {
+          return parseResponse(resp.body(), a.stats());
         }
-        httpErrors++;
-        lastKind = ChatCallException.Kind.HTTP_ERROR;
-        lastStatus = status;
-        lastError = String.format(Locale.ROOT, "HTTP %d: %s", status, abbreviate(resp.body()));
-        if (status == 401 || status == 403 || status == 404) {
-          throw new InfrastructureException(String.format(Locale.ROOT,
-              "%s (model %s) answered HTTP %d: %s. Expected 200; check baseUrl (it must end in "
-                  + "/v1), the model name, and the API key in environment variable %s",
-              endpoint, config.model(), status, abbreviate(resp.body()), config.apiKeyEnv()));
-        }
-        if (status != 429 && status < 500) {
+        if (!retryable(resp, a)) {
           break; // a client error is not retried: the same request fails the same way
         }
         retryAfter = parseRetryAfter(resp.headers().firstValue("Retry-After"));
       }
       if (attempt < config.maxRetries()) {
-        Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
-        if (delay.compareTo(config.backoffMax()) > 0) {
-          delay = config.backoffMax();
-        }
-        LOG.debug("{} attempt {} failed ({}); retrying in {} ms", endpoint, attempts, lastError,
-            delay.toMillis());
-        try {
-          sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InfrastructureException("interrupted while waiting to retry " + endpoint, e);
-        }
+        pause(retryAfter != null ? retryAfter : backoff(attempt), a);
       }
     }
-    CallStats stats = new CallStats(attempts, attempts - 1, httpErrors, timeouts,
-        (System.nanoTime() - start) / 1e6);
-    throw new ChatCallException(lastKind, lastStatus, stats, String.format(Locale.ROOT,
-        "%s (model %s): no answer after %d attempt(s); last: %s", endpoint, config.model(),
-        attempts, lastError));
+    throw new ChatCallException(a.lastKind, a.lastStatus, a.stats(), String.format(Locale.ROOT,
+        "%s (model %s): no answer after %d attempt(s); last: %s", where, config.model(),
+        a.attempts, a.lastError));
   }
 
-  private void acquire() {
+  /** What the attempts of one call have seen so far. */
+  private final class Attempts {
+    final long start = System.nanoTime();
+    int attempts;
+    int httpErrors;
+    int timeouts;
+    String lastError = "";
+    ChatCallException.Kind lastKind = ChatCallException.Kind.TRANSPORT;
+    int lastStatus;
+
+    CallStats stats() {
+      return new CallStats(attempts, attempts - 1, httpErrors, timeouts,
+          (System.nanoTime() - start) / 1e6);
+    }
+
+    void failed(ChatCallException.Kind kind, String error) {
+      lastKind = kind;
+      lastStatus = 0;
+      lastError = Secret.redact(error);
+    }
+  }
+
+  /** One attempt under a slot: the response, or null after a timeout or transport failure. */
+  private BoundedHttp.Response send(byte[] body, Attempts a, boolean last) {
+    HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint)
+        .timeout(config.timeout())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (apiKey != null) {
+      rb.header("Authorization", "Bearer " + apiKey);
+    }
+    if (!acquire()) {
+      a.timeouts++;
+      a.failed(ChatCallException.Kind.TIMEOUT, String.format(Locale.ROOT,
+          "no free concurrency slot within %d ms", slotWait().toMillis()));
+      return null;
+    }
     try {
-      permits.acquire();
+      return BoundedHttp.send(http, rb.build(), config.timeout(), MAX_RESPONSE_BYTES);
+    } catch (HttpTimeoutException e) {
+      a.timeouts++;
+      a.failed(ChatCallException.Kind.TIMEOUT, String.format(Locale.ROOT,
+          "no response within %d ms (the deadline covers headers and body)",
+          config.timeout().toMillis()));
+    } catch (BoundedHttp.BodyTooLargeException e) {
+      a.failed(ChatCallException.Kind.BAD_RESPONSE, e.getMessage());
+    } catch (ConnectException e) {
+      if (last) {
+        throw new InfrastructureException(String.format(Locale.ROOT,
+            "cannot connect to %s (model %s) after %d attempts: %s. Expected an "
+                + "OpenAI-compatible server there; start it or fix the endpoint's baseUrl",
+            where, config.model(), a.attempts, Secret.redact(e.toString())));
+      }
+      a.failed(ChatCallException.Kind.TRANSPORT, e.toString());
+    } catch (IOException e) {
+      a.failed(ChatCallException.Kind.TRANSPORT, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InfrastructureException("interrupted while waiting for a slot to call "
-          + endpoint, e);
+      throw new InfrastructureException("interrupted while calling " + where, e);
+    } finally {
+      permits.release();
     }
+    return null;
+  }
+
+  /** Records a non-2xx answer; false when it is not worth retrying. */
+  private boolean retryable(BoundedHttp.Response resp, Attempts a) {
+    int status = resp.status();
+    a.httpErrors++;
+    a.lastKind = ChatCallException.Kind.HTTP_ERROR;
+    a.lastStatus = status;
+    a.lastError = String.format(Locale.ROOT, "HTTP %d: %s", status, abbreviate(resp.body()));
+    if (status == 401 || status == 403 || status == 404) {
+      throw new InfrastructureException(String.format(Locale.ROOT,
+          "%s (model %s) answered HTTP %d: %s. Expected 200; check baseUrl (it must end in "
+              + "/v1), the model name, and the API key in environment variable %s",
+          where, config.model(), status, abbreviate(resp.body()), config.apiKeyEnv()));
+    }
+    return status == 429 || status >= 500;
+  }
+
+  private void pause(Duration wanted, Attempts a) {
+    Duration delay = wanted.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : wanted;
+    LOG.debug("{} attempt {} failed ({}); retrying in {} ms", where, a.attempts, a.lastError,
+        delay.toMillis());
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InfrastructureException("interrupted while waiting to retry " + where, e);
+    }
+  }
+
+  /**
+   * The longest wait for a concurrency slot: every slot is held for at most one attempt's
+   * deadline, so a fair queue moves within a few of them.
+   */
+  private Duration slotWait() {
+    return config.timeout().multipliedBy(4);
+  }
+
+  private boolean acquire() {
+    try {
+      return permits.tryAcquire(slotWait().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InfrastructureException("interrupted while waiting for a slot to call " + where, e);
+    }
+  }
+
+  /** Free concurrency slots now (for tests: every slot comes back after a call, however it ended). */
+  int freeSlots() {
+    return permits.availablePermits();
   }
 
   private Duration backoff(int attempt) {
@@ -279,14 +321,14 @@ public final class OpenAiChatClient implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new ChatCallException(ChatCallException.Kind.BAD_RESPONSE, 200, stats,
           String.format(Locale.ROOT, "%s: expected a chat.completion JSON object, found: %s",
-              endpoint, abbreviate(body)));
+              where, abbreviate(body)));
     }
     JsonNode choice = root == null ? null : root.path("choices").path(0);
     JsonNode content = choice == null ? null : choice.path("message").path("content");
     if (content == null || content.isMissingNode()) {
       throw new ChatCallException(ChatCallException.Kind.BAD_RESPONSE, 200, stats,
           String.format(Locale.ROOT,
-              "%s: expected choices[0].message.content in the response, found: %s", endpoint,
+              "%s: expected choices[0].message.content in the response, found: %s", where,
               abbreviate(body)));
     }
     String text;
@@ -311,13 +353,13 @@ public final class OpenAiChatClient implements AutoCloseable {
     if (s == null) {
       return "(empty body)";
     }
-    String t = s.replaceAll("\\s+", " ").strip();
+    String t = Secret.redact(s).replaceAll("\\s+", " ").strip();
     return t.length() <= MAX_BODY_IN_MESSAGE ? t : t.substring(0, MAX_BODY_IN_MESSAGE) + "...";
   }
 
   @Override
   public String toString() {
-    return "OpenAiChatClient[" + endpoint + ", model=" + config.model() + ", apiKey="
+    return "OpenAiChatClient[" + where + ", model=" + config.model() + ", apiKey="
         + (apiKey == null ? "none" : "from $" + config.apiKeyEnv()) + "]";
   }
 

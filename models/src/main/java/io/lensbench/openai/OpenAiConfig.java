@@ -2,6 +2,7 @@ package io.lensbench.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Set;
  * @param model model name sent in every request
  * @param apiKeyEnv name of the environment variable holding the API key (never the key itself);
  *     null or blank for servers without authentication
- * @param timeout per-attempt timeout (until the response headers arrive)
+ * @param timeout per-attempt deadline covering the whole response, headers and body (a server
+ *     that stalls after the headers is cut off at it)
  * @param maxConcurrency requests in flight at once from one client
  * @param maxRetries extra attempts after a 429, a 5xx, a timeout or a transport error
  * @param backoffInitial delay before the first retry; doubles each retry
@@ -51,11 +53,11 @@ public record OpenAiConfig(
     try {
       uri = URI.create(baseUrl);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(where + ": baseUrl '" + baseUrl
+      throw new BadInputException(where + ": baseUrl '" + Secret.redact(baseUrl)
           + "' is not a URL (expected e.g. http://127.0.0.1:8000/v1)", e);
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new BadInputException(where + ": baseUrl '" + baseUrl
+      throw new BadInputException(where + ": baseUrl '" + Secret.redact(baseUrl)
           + "' must start with http:// or https:// (expected e.g. http://127.0.0.1:8000/v1)");
     }
     if (model == null || model.isBlank()) {
@@ -103,6 +105,15 @@ public record OpenAiConfig(
 
   public OpenAiConfig withMaxConcurrency(int n) {
     return new OpenAiConfig(baseUrl, model, apiKeyEnv, timeout, n, maxRetries,
+        backoffInitial, backoffMax, responseFormat);
+  }
+
+  /** The config as text, with any credential in {@code baseUrl} hidden. */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "OpenAiConfig[baseUrl=%s, model=%s, apiKeyEnv=%s, timeout=%s, "
+        + "maxConcurrency=%d, maxRetries=%d, backoffInitial=%s, backoffMax=%s, responseFormat=%s]",
+        Secret.redact(baseUrl), model, apiKeyEnv, timeout, maxConcurrency, maxRetries,
         backoffInitial, backoffMax, responseFormat);
   }
 

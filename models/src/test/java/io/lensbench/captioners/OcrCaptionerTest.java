@@ -69,4 +69,43 @@ class OcrCaptionerTest {
         () -> new OcrCaptioner("tesseract", "eng+xyz", 3, Duration.ofSeconds(5)));
     assertTrue(e.getMessage().contains("language 'xyz' is not installed"), e.getMessage());
   }
+
+  /**
+   * A fake tesseract that answers the version and language probes and then hangs on the image:
+   * the call ends at the deadline with an error naming the image, and the process is gone.
+   */
+  @Test
+  void aHangingTesseractIsKilledAtItsDeadline() throws Exception {
+    Path pidFile = tmp.resolve("pid");
+    Path fake = tmp.resolve("tesseract");
+    Files.writeString(fake, String.join("\n", "#!/bin/sh",
+        "case \"$1\" in",
+        "  --version) echo 'tesseract 5.3.0'; exit 0 ;;",
+        "  --list-langs) printf 'List of available languages (2):\\neng\\nkor\\n'; exit 0 ;;",
+        "esac",
+        "echo $$ > '" + pidFile + "'",
+        "exec sleep 600", ""));
+    assertTrue(fake.toFile().setExecutable(true));
+    Path img = render(tmp.resolve("x.png"), List.of("hello"));
+    try (OcrCaptioner ocr = new OcrCaptioner(fake.toString(), "eng+kor", 4, Duration.ofSeconds(1))) {
+      long t0 = System.nanoTime();
+      InfrastructureException e = assertThrows(InfrastructureException.class, () -> ocr.caption(List.of(img)));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(e.getMessage().contains("did not finish within 1000 ms while reading " + img), e.getMessage());
+      assertTrue(ms < 20_000, "ended at the deadline: " + ms + " ms");
+      long pid = Long.parseLong(Files.readString(pidFile).strip());
+      assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the hung process was killed");
+    }
+  }
+
+  @Test
+  void aDecompressionBombIsNeverHandedToTesseract() throws Exception {
+    Path bomb = io.lensbench.testkit.PngBomb.write(tmp.resolve("bomb.png"), 30000, 30000);
+    try (OcrCaptioner ocr = new OcrCaptioner()) {
+      io.lensbench.core.BadInputException e = assertThrows(io.lensbench.core.BadInputException.class,
+          () -> ocr.caption(List.of(bomb)));
+      assertTrue(e.getMessage().contains("too many pixels") && e.getMessage().contains(bomb.toString()),
+          e.getMessage());
+    }
+  }
 }

@@ -94,4 +94,19 @@ class OnnxTextEncoderTest {
         () -> TextEncoders.spec(folder.toString(), cache));
     assertTrue(ex.getMessage().contains("unknown key 'pool'"), ex.getMessage());
   }
+
+  @Test
+  void aFolderModelsDefaultIdCarriesItsWeights() throws Exception {
+    Path dir = TextEncoders.spec("all-minilm-l6-v2-q", cache).dir();
+    Path folder = java.nio.file.Files.createDirectories(cache.resolve("swapped"));
+    java.nio.file.Files.copy(dir.resolve("model.onnx"), folder.resolve("model.onnx"));
+    java.nio.file.Files.copy(dir.resolve("tokenizer.json"), folder.resolve("tokenizer.json"));
+    String before = TextEncoders.spec(folder.toString(), cache).id();
+    assertTrue(before.matches("onnx:swapped@[0-9a-f]{12}"), before);
+    assertEquals(before, TextEncoders.spec(folder.toString(), cache).id(), "same weights, same id");
+    java.nio.file.Files.write(folder.resolve("model.onnx"), new byte[] {1, 2, 3});
+    String after = TextEncoders.spec(folder.toString(), cache).id();
+    assertTrue(!after.equals(before) && after.startsWith("onnx:swapped@"),
+        "swapped weights under the same folder name are another model: " + before + " vs " + after);
+  }
 }

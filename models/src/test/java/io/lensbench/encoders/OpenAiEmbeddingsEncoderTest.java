@@ -113,4 +113,30 @@ class OpenAiEmbeddingsEncoderTest {
       assertTrue(e.getMessage().contains("no response within 1000 ms"), e.getMessage());
     }
   }
+
+  @Test
+  void theDeadlineCoversTheBodyAndTheBodyIsCapped() throws Exception {
+    try (io.lensbench.testkit.FaultyHttpServer stall = new io.lensbench.testkit.FaultyHttpServer(
+            i -> io.lensbench.testkit.FaultyHttpServer.Behaviour.stallAfterHeaders());
+        OpenAiEmbeddingsEncoder enc = new OpenAiEmbeddingsEncoder(
+            OpenAiEmbeddingsEncoder.Config.of(stall.baseUrl().replace("http://", "http://u:pw-123@"), "m")
+                .withRetries(0).withTimeout(Duration.ofMillis(500)))) {
+      InfrastructureException e = assertThrows(InfrastructureException.class,
+          () -> enc.embed(List.of("a"), TextEncoder.Role.QUERY));
+      assertTrue(e.getMessage().contains("no response within 500 ms"), e.getMessage());
+      assertTrue(!e.getMessage().contains("pw-123") && e.getMessage().contains("http://****@127.0.0.1"),
+          e.getMessage());
+    }
+    try (io.lensbench.testkit.FaultyHttpServer endless = new io.lensbench.testkit.FaultyHttpServer(
+            i -> io.lensbench.testkit.FaultyHttpServer.Behaviour.endlessBody());
+        OpenAiEmbeddingsEncoder enc = new OpenAiEmbeddingsEncoder(
+            OpenAiEmbeddingsEncoder.Config.of(endless.baseUrl(), "m").withRetries(2)
+                .withTimeout(Duration.ofSeconds(120)))) {
+      InfrastructureException e = assertThrows(InfrastructureException.class,
+          () -> enc.embed(List.of("a"), TextEncoder.Role.QUERY));
+      assertTrue(e.getMessage().contains("expected a response body of at most 268,435,456 bytes"),
+          e.getMessage());
+      assertEquals(1, endless.connections(), "a body over the cap is not retried");
+    }
+  }
 }

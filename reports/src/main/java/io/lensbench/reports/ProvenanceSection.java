@@ -52,7 +52,8 @@ final class ProvenanceSection {
         + "(provenance.json, dataset-card.json, experiment.resolved.json)</summary>");
     // arrays of objects (models, stores, ...) and maps of objects become small tables
     StringBuilder blocks = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> it = r.provenance().fields();
+    // a run's stores with their engines (a run from before the Milvus server called Milvus Lite "milvus")
+    Iterator<Map.Entry<String, JsonNode>> it = io.lensbench.eval.run.StoreEngines.withEngines(r.provenance()).fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("models") && e.getValue().isArray()) {

@@ -12,15 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A named table of the report, written as tables/&lt;name&gt;.csv (commons-csv, RFC 4180, header
  * row) and tables/&lt;name&gt;.json ({"name","title","columns":[...],"rows":[{column: value}]}).
- * Cells are String, Number (NaN written as empty CSV / JSON null) or null.
+ * Cells are String, Number (NaN written as empty CSV / JSON null) or null. Text cells in the CSV
+ * are neutralised against formula injection ({@link #neutralised}); the JSON keeps them as they are.
  */
 public final class ReportTable {
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
   private final String name;
   private final String title;
   private final List<String> columns;
@@ -68,13 +72,25 @@ public final class ReportTable {
     return v == null || (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN());
   }
 
+  /**
+   * A text cell a spreadsheet will not run as a formula: one starting with {@code = + - @}, a tab
+   * or a carriage return gets a leading {@code '} (OWASP's advice against CSV injection), unless
+   * it is a plain number such as {@code -0.05}.
+   */
+  static String neutralised(String text) {
+    if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+      return text;
+    }
+    return "'" + text;
+  }
+
   public void writeCsv(Path file) {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).build())) {
       for (List<Object> row : rows) {
         List<Object> out = new ArrayList<>(row.size());
         for (Object v : row) {
-          out.add(isMissing(v) ? "" : v);
+          out.add(isMissing(v) ? "" : v instanceof String text ? neutralised(text) : v);
         }
         p.printRecord(out);
       }

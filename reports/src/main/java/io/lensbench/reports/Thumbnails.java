@@ -1,6 +1,8 @@
 package io.lensbench.reports;
 
+import io.lensbench.core.BadInputException;
 import io.lensbench.core.Hashing;
+import io.lensbench.core.Images;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -22,8 +24,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Downscaled JPEG thumbnails for one report, cached per (image content hash, size) so an image shown
  * many times is encoded — and embedded — once: each unique thumbnail becomes one CSS class whose
- * background is a base64 data URI ({@link #css()}). Unreadable or missing images yield null and
- * the caller shows the id instead.
+ * background is a base64 data URI ({@link #css()}). Unreadable or missing images, and images over
+ * the pixel cap (core {@link Images}, checked before decoding), yield null and the caller shows
+ * the id instead.
  */
 public final class Thumbnails {
   /** A stored thumbnail: CSS class name, pixel size and encoded byte count. */
@@ -55,7 +58,7 @@ public final class Thumbnails {
       return t;
     }
     try {
-      BufferedImage src = ImageIO.read(p.toFile());
+      BufferedImage src = decode(p);
       if (src == null) {
         return null;
       }
@@ -83,6 +86,15 @@ public final class Thumbnails {
       byKey.put(key, t);
       return t;
     } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The image under core {@link Images}' pixel cap, or null (shown as its id) when refused. */
+  private static BufferedImage decode(Path p) {
+    try {
+      return Images.read(p);
+    } catch (BadInputException e) {
       return null;
     }
   }

@@ -26,12 +26,7 @@ class ReportTableTest {
     t.writeCsv(tmp.resolve("x.csv"));
     t.writeJson(tmp.resolve("x.json"), new ObjectMapper());
 
-    List<CSVRecord> rows;
-    try (CSVParser p = CSVParser.parse(tmp.resolve("x.csv"), StandardCharsets.UTF_8,
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
-      rows = p.getRecords();
-      assertEquals(List.of("name", "value", "count"), p.getHeaderNames());
-    }
+    List<CSVRecord> rows = records(tmp.resolve("x.csv"), List.of("name", "value", "count"));
     assertEquals(2, rows.size());
     assertEquals(awkward, rows.get(0).get("name"));
     assertEquals("0.5", rows.get(0).get("value"));
@@ -43,6 +38,37 @@ class ReportTableTest {
     assertEquals(3, j.get("rows").get(0).get("count").asInt());
     assertTrue(j.get("rows").get(1).get("value").isNull(), "NaN is JSON null");
     assertTrue(j.get("rows").get(1).get("count").isNull());
+  }
+
+  @Test
+  void formulaCellsAreNeutralisedInTheCsvOnly() throws Exception {
+    ReportTable t = new ReportTable("x", "X", List.of("name", "value"));
+    List<String> formulas = List.of("=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx");
+    for (String f : formulas) {
+      t.add(f, -0.25);
+    }
+    t.add("-0.05", 1);
+    t.add("plain", 2);
+    t.writeCsv(tmp.resolve("x.csv"));
+    t.writeJson(tmp.resolve("x.json"), new ObjectMapper());
+    List<CSVRecord> rows = records(tmp.resolve("x.csv"), List.of("name", "value"));
+    for (int i = 0; i < formulas.size(); i++) {
+      assertEquals("'" + formulas.get(i), rows.get(i).get("name"));
+      assertEquals("-0.25", rows.get(i).get("value"), "numbers are numbers, never prefixed");
+    }
+    assertEquals("-0.05", rows.get(formulas.size()).get("name"), "a plain number in text stays a number");
+    assertEquals("plain", rows.get(formulas.size() + 1).get("name"));
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("x.json").toFile());
+    assertEquals(formulas.get(0), j.get("rows").get(0).get("name").asText(), "the JSON keeps the text");
+  }
+
+  /** The CSV's rows, after checking its header. */
+  private static List<CSVRecord> records(Path csv, List<String> header) throws Exception {
+    try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8,
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      assertEquals(header, p.getHeaderNames());
+      return p.getRecords();
+    }
   }
 
   @Test

@@ -21,14 +21,14 @@ import java.util.function.Supplier;
  * @param <R> the engine's form of one document (a row, a bulk line), made by {@link #encode}
  */
 public abstract class CheckedStore<R> implements RetrievalStore {
-  private final StoreKind kind;
+  private final StoreId id;
   private final StoreConfig config;
   private final StoreErrors errors;
   /** Schemas seen by this instance; filled on first use of a collection. */
   private final Map<String, CollectionSchema> schemas = new ConcurrentHashMap<>();
 
-  protected CheckedStore(StoreKind kind, StoreConfig config, StoreErrors errors) {
-    this.kind = kind;
+  protected CheckedStore(StoreId id, StoreConfig config, StoreErrors errors) {
+    this.id = id;
     this.config = config;
     this.errors = errors;
   }
@@ -84,12 +84,17 @@ public abstract class CheckedStore<R> implements RetrievalStore {
 
   /** The store's address: the Milvus URI, or the OpenSearch URLs joined by ','. */
   protected final String address() {
-    return config.address(kind);
+    return config.address(id.kind());
   }
 
   /** The prefix of every message about one collection. */
   protected final String where(String collection) {
     return errors.where(collection);
+  }
+
+  /** The schema of an existing collection (cached; read once per instance). */
+  protected final CollectionSchema schemaOf(String collection) {
+    return schema(collection);
   }
 
   /** Runs one engine call, reporting its failure through {@link StoreErrors#wrap}. */
@@ -112,12 +117,12 @@ public abstract class CheckedStore<R> implements RetrievalStore {
 
   @Override
   public final String name() {
-    return kind.id();
+    return id.name();
   }
 
   @Override
   public final void create(CollectionSchema schema) {
-    SchemaChecks.checkCollectionName(kind.id() + " (" + address() + ")", schema.name());
+    SchemaChecks.checkCollectionName(id.name() + " (" + address() + ")", schema.name());
     String where = where(schema.name());
     SchemaChecks.checkSchema(where, schema);
     if (exists(schema.name())) {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Milvus's hybrid-search rankers, reproduced for stores that run the sub-searches but cannot fuse
- * them natively (OpenSearch without the neural-search plugin). Same formulas as Milvus so fused
+ * them natively (OpenSearch without the neural-search plugin, Milvus before 2.4). Same formulas as Milvus so fused
  * scores mean the same on both stores:
  *
  * <ul>
@@ -38,6 +38,22 @@ public final class HybridFusion {
         case L2 -> L2;
       };
     }
+  }
+
+  /**
+   * The sub-searches' hit lists (in order) fused with the request's ranker: what a store without
+   * native hybrid search returns for {@link RetrievalStore#hybrid}.
+   */
+  public static List<SearchHit> fuse(List<CheckedSearch> searches, List<List<SearchHit>> lists,
+      HybridRequest.Ranker ranker, int k) {
+    if (ranker instanceof HybridRequest.Rrf rrf) {
+      return rrf(lists, rrf.k(), k);
+    }
+    List<ScoreKind> kinds = new ArrayList<>();
+    for (CheckedSearch s : searches) {
+      kinds.add(s instanceof CheckedSearch.Knn knn ? ScoreKind.of(knn.field().metric()) : ScoreKind.BM25);
+    }
+    return weighted(lists, kinds, ((HybridRequest.Weighted) ranker).weights(), k);
   }
 
   public static List<SearchHit> rrf(List<List<SearchHit>> lists, int rrfK, int k) {

@@ -14,11 +14,25 @@ import java.util.Optional;
  */
 public interface RetrievalStore extends AutoCloseable {
 
-  /** The engine's id, {@link StoreKind#id()}: "milvus" or "opensearch". */
+  /** The store's name ({@link StoreId#name()}): "milvus", "milvus-lite", "opensearch", … */
   String name();
 
   /** Server version as reported by the server. */
   String serverVersion();
+
+  /**
+   * The engine as a reader should know it, from what the server reports: "Milvus 2.3.5
+   * (server)", "Milvus Lite 3.2.2", "OpenSearch 2.19.1".
+   */
+  String engine();
+
+  /**
+   * What this engine cannot do natively and the adapter does instead, one sentence each (empty
+   * when nothing): recorded with the run and shown in the report, never silent.
+   */
+  default List<String> fallbacks() {
+    return List.of();
+  }
 
   /** Creates the collection; fails if it already exists. */
   void create(CollectionSchema schema);

@@ -2,7 +2,6 @@ package io.lensbench.stores;
 
 import io.lensbench.core.BadInputException;
 import io.lensbench.core.Secret;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,26 +11,32 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to reach the stores. Defaults are the embedded stores started by {@code ./lensbench stores
- * up} (Milvus Lite at {@code http://127.0.0.1:19530}, OpenSearch at {@code
- * http://127.0.0.1:19200}); the same adapters reach Milvus standalone/distributed, Zilliz Cloud
- * and OpenSearch clusters by changing this record (or the {@code LENSBENCH_*} environment
+ * How to reach one store. Defaults are the embedded stores started by {@code ./lensbench stores
+ * up}: the Milvus server ({@code milvus}, {@code http://127.0.0.1:19730}), Milvus Lite
+ * ({@code milvus-lite}, {@code http://127.0.0.1:19530}, see {@link #forStore}) and OpenSearch
+ * ({@code http://127.0.0.1:19200}); the same adapters reach Milvus standalone/distributed, Zilliz
+ * Cloud and OpenSearch clusters by changing this record (or the {@code LENSBENCH_*} environment
  * variables, see {@link #fromEnvironment(Map)}). Credentials are {@link Secret}s: {@link
  * #toString()} never shows them.
  *
  * @param batchSize documents per upsert/bulk request
  * @param connectTimeout time allowed to open a connection
  * @param requestTimeout time allowed for one request (search, bulk batch, flush)
+ * @param layout shards and replicas of the collections this store creates
  */
 public record StoreConfig(
     MilvusConfig milvus,
     OpenSearchConfig opensearch,
     int batchSize,
     Duration connectTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    StoreLayout layout) {
 
-  public static final String EMBEDDED_MILVUS_URI = "http://127.0.0.1:19530";
-  public static final String EMBEDDED_OPENSEARCH_URL = "http://127.0.0.1:19200";
+  /** The embedded Milvus server (standalone 2.3.5) that {@code stores up} starts. */
+  public static final String EMBEDDED_MILVUS_URI = "http://127.0.0.1:" + StoreEnvironment.MILVUS_PORT;
+  /** The embedded Milvus Lite that {@code stores up} starts. */
+  public static final String EMBEDDED_MILVUS_LITE_URI = "http://127.0.0.1:" + StoreEnvironment.MILVUS_LITE_PORT;
+  public static final String EMBEDDED_OPENSEARCH_URL = "http://127.0.0.1:" + StoreEnvironment.OPENSEARCH_PORT;
   public static final int DEFAULT_BATCH_SIZE = 500;
 
   /** How to start the embedded stores; appended to "unreachable" errors for embedded URIs. */
@@ -42,6 +47,7 @@ public record StoreConfig(
     Objects.requireNonNull(opensearch, "opensearch");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(layout, "layout");
     if (batchSize < 1 || batchSize > 100_000) {
       throw new BadInputException(
           String.format(Locale.ROOT, "store batch size: expected 1..100000, found %d", batchSize));
@@ -65,16 +71,16 @@ public record StoreConfig(
    */
   public record MilvusConfig(String uri, Secret token, String user, Secret password, String database) {
     public MilvusConfig {
-      uri = requireHttpUri("Milvus URI (LENSBENCH_MILVUS_URI)", uri);
+      uri = StoreEnvironment.requireHttpUri("Milvus URI (LENSBENCH_MILVUS_URI)", uri);
     }
 
     public static MilvusConfig embedded() {
       return new MilvusConfig(EMBEDDED_MILVUS_URI, null, null, null, null);
     }
 
-    /** True when this points at the embedded Milvus Lite that {@code stores up} starts. */
+    /** True when this points at the embedded Milvus server or Milvus Lite that {@code stores up} starts. */
     public boolean isEmbedded() {
-      return isLocal(uri, embeddedPort("LENSBENCH_MILVUS_PORT", 19530));
+      return new StoreEnvironment(System.getenv()).isEmbeddedMilvus(uri);
     }
   }
 
@@ -99,16 +105,16 @@ public record StoreConfig(
       if (urls == null || urls.isEmpty()) {
         throw new BadInputException("OpenSearch URLs (LENSBENCH_OPENSEARCH_URL): expected at least one URL, found none");
       }
-      urls = urls.stream().map(u -> requireHttpUri("OpenSearch URL (LENSBENCH_OPENSEARCH_URL)", u)).toList();
+      urls = urls.stream().map(u -> StoreEnvironment.requireHttpUri("OpenSearch URL (LENSBENCH_OPENSEARCH_URL)", u)).toList();
     }
 
     public static OpenSearchConfig embedded() {
       return new OpenSearchConfig(List.of(EMBEDDED_OPENSEARCH_URL), null, null, false, null, null);
     }
 
-    /** True when this points at the embedded node that {@code stores up} starts. */
+    /** True when this points at the embedded node(s) that {@code stores up} starts. */
     public boolean isEmbedded() {
-      return urls.size() == 1 && isLocal(urls.get(0), embeddedPort("LENSBENCH_OPENSEARCH_PORT", 19200));
+      return new StoreEnvironment(System.getenv()).isEmbeddedOpenSearch(urls);
     }
   }
 
@@ -119,7 +125,8 @@ public record StoreConfig(
         OpenSearchConfig.embedded(),
         DEFAULT_BATCH_SIZE,
         Duration.ofSeconds(5),
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        StoreLayout.DEFAULT);
   }
 
   /** {@link #defaults()} overridden by the process environment. */
@@ -128,63 +135,65 @@ public record StoreConfig(
   }
 
   /**
-   * {@link #defaults()} overridden by {@code LENSBENCH_MILVUS_PORT} and {@code
-   * LENSBENCH_OPENSEARCH_PORT} (ports of the embedded stores), {@code LENSBENCH_MILVUS_URI}, {@code LENSBENCH_MILVUS_TOKEN},
+   * {@link #defaults()} overridden by {@code LENSBENCH_MILVUS_PORT}, {@code
+   * LENSBENCH_OPENSEARCH_PORT} and {@code LENSBENCH_OPENSEARCH_NODES} (where the embedded stores
+   * listen), {@code LENSBENCH_MILVUS_URI}, {@code LENSBENCH_MILVUS_TOKEN},
    * {@code LENSBENCH_MILVUS_USER}, {@code LENSBENCH_MILVUS_PASSWORD}, {@code LENSBENCH_MILVUS_DB},
    * {@code LENSBENCH_OPENSEARCH_URL} (comma-separated for several nodes), {@code
    * LENSBENCH_OPENSEARCH_USER}, {@code LENSBENCH_OPENSEARCH_PASSWORD}, {@code
    * LENSBENCH_OPENSEARCH_INSECURE} (true/false), {@code LENSBENCH_OPENSEARCH_TRUSTSTORE}, {@code
-   * LENSBENCH_OPENSEARCH_TRUSTSTORE_PASSWORD}, {@code LENSBENCH_STORE_BATCH_SIZE}.
+   * LENSBENCH_OPENSEARCH_TRUSTSTORE_PASSWORD}, {@code LENSBENCH_STORE_BATCH_SIZE}. This is the
+   * configuration of the stores named after their kind ({@code milvus}, {@code opensearch});
+   * {@link #forStore} gives Milvus Lite's.
    */
   public static StoreConfig fromEnvironment(Map<String, String> env) {
     StoreConfig d = defaults();
-    // the embedded stores may run on other ports (LENSBENCH_MILVUS_PORT / LENSBENCH_OPENSEARCH_PORT,
-    // read by `lensbench stores up` too)
-    String milvusPort = blankToNull(env.get("LENSBENCH_MILVUS_PORT"));
-    String embeddedMilvus = milvusPort == null ? d.milvus().uri() : "http://127.0.0.1:" + port("LENSBENCH_MILVUS_PORT", milvusPort);
-    String osPort = blankToNull(env.get("LENSBENCH_OPENSEARCH_PORT"));
-    List<String> embeddedOs =
-        osPort == null ? d.opensearch().urls() : List.of("http://127.0.0.1:" + port("LENSBENCH_OPENSEARCH_PORT", osPort));
+    StoreEnvironment e = new StoreEnvironment(env);
     MilvusConfig milvus =
         new MilvusConfig(
-            orDefault(env.get("LENSBENCH_MILVUS_URI"), embeddedMilvus),
+            StoreEnvironment.orDefault(e.value("LENSBENCH_MILVUS_URI"), e.milvusServerUri()),
             Secret.ofNullable(env.get("LENSBENCH_MILVUS_TOKEN")),
-            blankToNull(env.get("LENSBENCH_MILVUS_USER")),
+            e.value("LENSBENCH_MILVUS_USER"),
             Secret.ofNullable(env.get("LENSBENCH_MILVUS_PASSWORD")),
-            blankToNull(env.get("LENSBENCH_MILVUS_DB")));
-    String urls = env.get("LENSBENCH_OPENSEARCH_URL");
-    String trustStore = blankToNull(env.get("LENSBENCH_OPENSEARCH_TRUSTSTORE"));
+            e.value("LENSBENCH_MILVUS_DB"));
+    String urls = e.value("LENSBENCH_OPENSEARCH_URL");
+    String trustStore = e.value("LENSBENCH_OPENSEARCH_TRUSTSTORE");
     OpenSearchConfig opensearch =
         new OpenSearchConfig(
-            urls == null || urls.isBlank() ? embeddedOs : urlList(urls),
-            blankToNull(env.get("LENSBENCH_OPENSEARCH_USER")),
+            urls == null ? e.openSearchUrls() : StoreEnvironment.urlList(urls),
+            e.value("LENSBENCH_OPENSEARCH_USER"),
             Secret.ofNullable(env.get("LENSBENCH_OPENSEARCH_PASSWORD")),
-            parseBoolean("LENSBENCH_OPENSEARCH_INSECURE", env.get("LENSBENCH_OPENSEARCH_INSECURE")),
+            e.flag("LENSBENCH_OPENSEARCH_INSECURE"),
             trustStore == null ? null : Path.of(trustStore),
             Secret.ofNullable(env.get("LENSBENCH_OPENSEARCH_TRUSTSTORE_PASSWORD")));
-    int batch = d.batchSize();
-    String batchText = env.get("LENSBENCH_STORE_BATCH_SIZE");
-    if (batchText != null && !batchText.isBlank()) {
-      try {
-        batch = Integer.parseInt(batchText.trim());
-      } catch (NumberFormatException e) {
-        throw new BadInputException(
-            "LENSBENCH_STORE_BATCH_SIZE: expected an integer, found '" + batchText + "'", e);
-      }
+    return new StoreConfig(milvus, opensearch, e.batchSize(d.batchSize()), d.connectTimeout(),
+        d.requestTimeout(), StoreLayout.DEFAULT);
+  }
+
+  /**
+   * The configuration of the store with this name: {@link #fromEnvironment(Map)}, except that
+   * {@code milvus-lite} is Milvus Lite ({@code LENSBENCH_MILVUS_LITE_URI}, else
+   * {@code http://127.0.0.1:<LENSBENCH_MILVUS_LITE_PORT|19530>}, no credentials: the {@code
+   * LENSBENCH_MILVUS_*} credentials belong to the {@code milvus} endpoint).
+   */
+  public static StoreConfig forStore(StoreId id, Map<String, String> env) {
+    StoreConfig c = fromEnvironment(env);
+    if (!id.name().equals(StoreId.MILVUS_LITE)) {
+      return c;
     }
-    return new StoreConfig(milvus, opensearch, batch, d.connectTimeout(), d.requestTimeout());
+    return c.withMilvus(new MilvusConfig(new StoreEnvironment(env).milvusLiteUri(), null, null, null, null));
   }
 
   public StoreConfig withBatchSize(int size) {
-    return new StoreConfig(milvus, opensearch, size, connectTimeout, requestTimeout);
+    return new StoreConfig(milvus, opensearch, size, connectTimeout, requestTimeout, layout);
   }
 
   public StoreConfig withMilvus(MilvusConfig m) {
-    return new StoreConfig(m, opensearch, batchSize, connectTimeout, requestTimeout);
+    return new StoreConfig(m, opensearch, batchSize, connectTimeout, requestTimeout, layout);
   }
 
   public StoreConfig withOpenSearch(OpenSearchConfig o) {
-    return new StoreConfig(milvus, o, batchSize, connectTimeout, requestTimeout);
+    return new StoreConfig(milvus, o, batchSize, connectTimeout, requestTimeout, layout);
   }
 
   /**
@@ -213,7 +222,7 @@ public record StoreConfig(
       case MILVUS -> withMilvus(
           new MilvusConfig(uri, milvus.token(), milvus.user(), milvus.password(), milvus.database()));
       case OPENSEARCH -> withOpenSearch(
-          new OpenSearchConfig(urlList(uri), opensearch.user(), opensearch.password(),
+          new OpenSearchConfig(StoreEnvironment.urlList(uri), opensearch.user(), opensearch.password(),
               opensearch.insecure(), opensearch.trustStore(), opensearch.trustStorePassword()));
     };
   }
@@ -243,82 +252,11 @@ public record StoreConfig(
     return all.stream().filter(Objects::nonNull).toList();
   }
 
+  public StoreConfig withLayout(StoreLayout l) {
+    return new StoreConfig(milvus, opensearch, batchSize, connectTimeout, requestTimeout, l);
+  }
+
   public StoreConfig withTimeouts(Duration connect, Duration request) {
-    return new StoreConfig(milvus, opensearch, batchSize, connect, request);
-  }
-
-  /** One or more URLs separated by commas (blanks around them ignored). */
-  private static List<String> urlList(String urls) {
-    return List.of(urls.trim().split("\\s*,\\s*"));
-  }
-
-  private static String requireHttpUri(String what, String value) {
-    if (value == null || value.isBlank()) {
-      throw new BadInputException(what + ": expected an http(s) URL, found nothing");
-    }
-    String v = value.trim();
-    URI uri;
-    try {
-      uri = URI.create(v);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(what + ": expected an http(s) URL, found '" + v + "'", e);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new BadInputException(
-          what + ": expected an http(s) URL like http://host:port, found '" + v + "'");
-    }
-    if (uri.getUserInfo() != null) {
-      throw new BadInputException(
-          what + ": credentials must not be embedded in the URL; use the *_USER/*_PASSWORD/*_TOKEN variables");
-    }
-    return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-  }
-
-  private static int embeddedPort(String variable, int dflt) {
-    String v = System.getenv(variable);
-    try {
-      return v == null || v.isBlank() ? dflt : Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return dflt;
-    }
-  }
-
-  private static boolean isLocal(String url, int port) {
-    URI u = URI.create(url);
-    String host = u.getHost();
-    return (host.equals("127.0.0.1") || host.equals("localhost")) && u.getPort() == port;
-  }
-
-  private static int port(String name, String value) {
-    try {
-      int p = Integer.parseInt(value.trim());
-      if (p >= 1 && p <= 65535) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new BadInputException(name + ": expected a port 1..65535, found '" + value + "'");
-  }
-
-  private static String orDefault(String value, String dflt) {
-    return value == null || value.isBlank() ? dflt : value;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  private static boolean parseBoolean(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    return switch (v) {
-      case "true", "1", "yes" -> true;
-      case "false", "0", "no" -> false;
-      default -> throw new BadInputException(name + ": expected true or false, found '" + value + "'");
-    };
+    return new StoreConfig(milvus, opensearch, batchSize, connect, request, layout);
   }
 }

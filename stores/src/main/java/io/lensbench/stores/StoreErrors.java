@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * How every store adapter reports a failure: where ({@code "milvus (http://…) collection 'x'"}),
@@ -24,14 +23,7 @@ public final class StoreErrors {
   /** Secrets shorter than this cannot be told from ordinary text and are not searched for. */
   static final int MIN_SECRET_LENGTH = 4;
 
-  private static final String HIDDEN = "****";
-  private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
-  private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
-  private static final Pattern KEY_VALUE =
-      Pattern.compile("(?i)(token|password|passwd|secret|api[_-]?key|authorization)([\"']?\\s*[=:]\\s*[\"']?)"
-          + "(?!(?:basic|bearer)\\s)[^\\s,;\"'&)]+");
-
-  private final StoreKind kind;
+  private final StoreId id;
   private final String address;
   private final boolean embedded;
   private final List<String> secrets;
@@ -41,12 +33,17 @@ public final class StoreErrors {
    * @param connectionFailure true for an engine exception that means the store is not reachable
    *     (reported as unreachable, not as a failed call)
    */
-  public StoreErrors(StoreKind kind, StoreConfig config, Predicate<Throwable> connectionFailure) {
-    this.kind = kind;
-    this.address = config.address(kind);
-    this.embedded = config.isEmbedded(kind);
-    this.secrets = secretTexts(config.secrets(kind));
+  public StoreErrors(StoreId id, StoreConfig config, Predicate<Throwable> connectionFailure) {
+    this.id = id;
+    this.address = config.address(id.kind());
+    this.embedded = config.isEmbedded(id.kind());
+    this.secrets = secretTexts(config.secrets(id.kind()));
     this.connectionFailure = connectionFailure;
+  }
+
+  /** Errors of the store named after its kind. */
+  public StoreErrors(StoreKind kind, StoreConfig config, Predicate<Throwable> connectionFailure) {
+    this(StoreId.of(kind), config, connectionFailure);
   }
 
   private static List<String> secretTexts(List<Secret> secrets) {
@@ -66,7 +63,7 @@ public final class StoreErrors {
 
   /** The prefix of every message about one collection. */
   public String where(String collection) {
-    return String.format(Locale.ROOT, "%s (%s) collection '%s'", kind.id(), address, collection);
+    return String.format(Locale.ROOT, "%s (%s) collection '%s'", id.name(), address, collection);
   }
 
   /** The store does not answer; for the embedded store the message says how to start it. */
@@ -75,10 +72,10 @@ public final class StoreErrors {
         String.format(
             Locale.ROOT,
             "%s at %s is unreachable (%s): expected %s, found: %s%s",
-            kind.id(),
+            id.name(),
             address,
             what,
-            kind.server(),
+            id.kind().server(),
             redact(rootMessage(cause)),
             embedded ? "; " + StoreConfig.START_HINT : ""),
         cause);
@@ -120,11 +117,9 @@ public final class StoreErrors {
   public String redact(String text) {
     String out = text;
     for (String s : secrets) {
-      out = out.replace(s, HIDDEN);
+      out = out.replace(s, Secret.HIDDEN);
     }
-    out = URL_USER_INFO.matcher(out).replaceAll("$1" + HIDDEN + "@");
-    out = AUTHORIZATION.matcher(out).replaceAll("$1 " + HIDDEN);
-    return KEY_VALUE.matcher(out).replaceAll("$1$2" + HIDDEN);
+    return Secret.redact(out);
   }
 
   /** The distinct messages of a cause chain joined by " / ", at most about {@value #ROOT_MESSAGE_LIMIT} characters. */

@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
  * @param kind the engine
  */
 public record StoreId(String name, StoreKind kind) {
+  /**
+   * Milvus Lite (the Python server over FAISS that {@code stores up} starts next to the Milvus
+   * server): its own name so a report never shows it as {@code milvus}, the Milvus server.
+   */
+  public static final String MILVUS_LITE = "milvus-lite";
+
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
   public StoreId {

@@ -9,9 +9,10 @@ public interface StoreProvider {
   StoreKind kind();
 
   /**
-   * Connects with the part of {@code config} for this kind; the caller closes the store.
+   * Connects with the part of {@code config} for this kind, as the store named {@code id}; the
+   * caller closes the store.
    *
    * @throws io.lensbench.core.InfrastructureException when the store does not answer
    */
-  RetrievalStore open(StoreConfig config);
+  RetrievalStore open(StoreId id, StoreConfig config);
 }

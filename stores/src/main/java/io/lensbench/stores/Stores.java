@@ -18,7 +18,12 @@ public final class Stores {
    * does not answer (for the embedded defaults the message says how to start it).
    */
   public static RetrievalStore open(StoreKind kind, StoreConfig config) {
-    return provider(kind).open(config);
+    return open(StoreId.of(kind), config);
+  }
+
+  /** Connects to the store {@code id} (its kind's adapter, named {@code id.name()} in messages). */
+  public static RetrievalStore open(StoreId id, StoreConfig config) {
+    return provider(id.kind()).open(id, config);
   }
 
   /**
@@ -27,7 +32,7 @@ public final class Stores {
    * io.lensbench.core.BadInputException} for a name of no known kind.
    */
   public static RetrievalStore open(String name, StoreConfig config) {
-    return open(StoreId.of(name).kind(), config);
+    return open(StoreId.of(name), config);
   }
 
   /** The one provider of this kind on the class path. */

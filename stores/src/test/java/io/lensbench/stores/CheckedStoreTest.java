@@ -144,7 +144,7 @@ class CheckedStoreTest {
     Filter lastFilter;
 
     Engine() {
-      super(StoreKind.MILVUS, CONFIG, new StoreErrors(StoreKind.MILVUS, CONFIG,
+      super(StoreId.of(StoreKind.MILVUS), CONFIG, new StoreErrors(StoreKind.MILVUS, CONFIG,
           e -> String.valueOf(e.getMessage()).contains("connection refused")));
     }
 
@@ -157,6 +157,10 @@ class CheckedStoreTest {
 
     @Override public String serverVersion() {
       return "in-memory";
+    }
+
+    @Override public String engine() {
+      return "in-memory engine";
     }
 
     @Override protected boolean collectionExists(String collection) {

@@ -36,9 +36,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The one store contract suite, written once and run against every real store (never mocked):
- * Milvus ({@code MilvusStoreContractTest}) and OpenSearch ({@code OpenSearchStoreContractTest}).
- * The store is reached through {@link StoreConfig#fromEnvironment()} (the embedded stores by
- * default). Test data are seeded pseudo-random vectors (not model output) so that exact nearest
+ * the Milvus server ({@code MilvusStoreContractTest}), Milvus Lite ({@code
+ * MilvusLiteStoreContractTest}), an OpenSearch node ({@code OpenSearchStoreContractTest}) and a
+ * three-node OpenSearch cluster ({@code OpenSearchClusterContractTest}). The store is reached
+ * through {@link StoreConfig#forStore} (the embedded stores by default). Test data are seeded pseudo-random vectors (not model output) so that exact nearest
  * neighbours can be checked against brute force computed here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,11 +49,24 @@ public abstract class RetrievalStoreContract {
   static final int K = 10;
   static final double SCORE_TOLERANCE = 1e-5;
 
-  /** The engine under test. */
-  protected abstract StoreKind kind();
+  /** The store under test. */
+  protected abstract StoreId store();
+
+  /** How to reach it: the environment's configuration for its name. */
+  protected StoreConfig baseConfig() {
+    return StoreConfig.forStore(store(), System.getenv());
+  }
+
+  /** Makes sure the store answers (the embedded stores are started when needed). */
+  protected void startStore(StoreConfig config) {
+    StorePrecondition.ensureRunning(store(), config);
+  }
+
+  /** Stops what {@link #startStore} started for this suite alone (nothing by default). */
+  protected void stopStore() {}
 
   private String storeName() {
-    return kind().id();
+    return store().name();
   }
 
   /**
@@ -76,10 +90,10 @@ public abstract class RetrievalStoreContract {
 
   @BeforeAll
   void connect() {
-    config = StoreConfig.fromEnvironment().withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(120));
-    StorePrecondition.ensureRunning(kind(), config);
+    config = baseConfig().withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(120));
+    startStore(config);
     try {
-      store = Stores.open(kind(), config.withBatchSize(128));
+      store = Stores.open(store(), config.withBatchSize(128));
     } catch (InfrastructureException e) {
       fail("precondition: the " + storeName() + " store must be running for the contract suite: " + e.getMessage(), e);
     }
@@ -113,6 +127,7 @@ public abstract class RetrievalStoreContract {
   @AfterAll
   void dropAll() {
     if (store == null) {
+      stopStore();
       return;
     }
     try {
@@ -121,6 +136,7 @@ public abstract class RetrievalStoreContract {
       }
     } finally {
       store.close();
+      stopStore();
     }
   }
 
@@ -219,7 +235,7 @@ public abstract class RetrievalStoreContract {
     CollectionSchema described = store.describe(main).orElseThrow();
     assertEquals(mainSchema, described);
     // a later run (new client, nothing cached) sees the same schema and can search at once
-    try (RetrievalStore later = Stores.open(kind(), config)) {
+    try (RetrievalStore later = Stores.open(store(), config)) {
       assertEquals(mainSchema, later.describe(main).orElseThrow());
       assertEquals(N, later.count(main));
       assertEquals("d0000", later.knn(main, "cos_flat", docVectors.get(0), 1, Filter.NONE).get(0).id());
@@ -227,6 +243,7 @@ public abstract class RetrievalStoreContract {
     assertFalse(store.exists(run + "_never_created"));
     assertTrue(store.describe(run + "_never_created").isEmpty());
     assertFalse(store.serverVersion().isBlank());
+    assertFalse(store.engine().isBlank());
     assertEquals(storeName(), store.name());
   }
 
@@ -478,7 +495,7 @@ public abstract class RetrievalStoreContract {
             .withOpenSearch(new StoreConfig.OpenSearchConfig(List.of(url), "alice", Secret.ofNullable(secret), false, null, null))
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
     InfrastructureException e = assertThrows(InfrastructureException.class, () -> {
-      try (RetrievalStore s = Stores.open(kind(), dead)) {
+      try (RetrievalStore s = Stores.open(store(), dead)) {
         s.count("anything");
       }
     });

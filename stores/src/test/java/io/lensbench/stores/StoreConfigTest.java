@@ -19,12 +19,19 @@ class StoreConfigTest {
   @Test
   void defaultsAreTheEmbeddedStores() {
     StoreConfig c = StoreConfig.defaults();
-    assertEquals("http://127.0.0.1:19530", c.milvus().uri());
+    assertEquals("http://127.0.0.1:19730", c.milvus().uri());
     assertEquals(List.of("http://127.0.0.1:19200"), c.opensearch().urls());
     assertTrue(c.milvus().isEmbedded());
     assertTrue(c.opensearch().isEmbedded());
     assertEquals(StoreConfig.DEFAULT_BATCH_SIZE, c.batchSize());
     assertEquals(c, StoreConfig.fromEnvironment(Map.of()));
+    StoreConfig lite = StoreConfig.forStore(StoreId.of("milvus-lite"), Map.of("LENSBENCH_MILVUS_TOKEN", "t"));
+    assertEquals("http://127.0.0.1:19530", lite.milvus().uri());
+    assertTrue(lite.milvus().isEmbedded());
+    assertEquals(null, lite.milvus().token(), "the LENSBENCH_MILVUS_* credentials are the server's");
+    assertEquals(c, StoreConfig.forStore(StoreId.of("milvus"), Map.of()));
+    assertEquals(List.of("http://127.0.0.1:19200", "http://127.0.0.1:19201", "http://127.0.0.1:19202"),
+        StoreConfig.fromEnvironment(Map.of("LENSBENCH_OPENSEARCH_NODES", "3")).opensearch().urls());
   }
 
   @Test
@@ -61,6 +68,8 @@ class StoreConfigTest {
     StoreConfig c =
         StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_PORT", "29530", "LENSBENCH_OPENSEARCH_PORT", "29200"));
     assertEquals("http://127.0.0.1:29530", c.milvus().uri());
+    assertEquals("http://127.0.0.1:29531", StoreConfig.forStore(StoreId.of("milvus-lite"),
+        Map.of("LENSBENCH_MILVUS_LITE_PORT", "29531")).milvus().uri());
     assertEquals(List.of("http://127.0.0.1:29200"), c.opensearch().urls());
     assertThrows(BadInputException.class, () -> StoreConfig.fromEnvironment(Map.of("LENSBENCH_MILVUS_PORT", "0")));
   }

@@ -18,11 +18,12 @@ import java.net.URI;
 final class StorePrecondition {
   private StorePrecondition() {}
 
-  static void ensureRunning(StoreKind store, StoreConfig config) {
+  static void ensureRunning(StoreId id, StoreConfig config) {
+    StoreKind store = id.kind();
     String url = config.address(store).split(",")[0];
     if (config.isEmbedded(store)) {
       try {
-        EmbeddedStores.ensureRunning();
+        EmbeddedStores.ensureRunning(java.util.List.of(id.name()));
       } catch (InfrastructureException e) {
         fail("precondition: the embedded " + store + " store at " + url
             + " must be running for the store contract suite, and starting it failed: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.lensbench.rerank;
 
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Images;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -98,17 +99,12 @@ public final class GridRenderer {
     return out.toByteArray();
   }
 
+  /** The candidate's image, decoded under core {@link Images}' pixel cap; bad input names the candidate. */
   private static BufferedImage read(Candidate c) {
     try {
-      BufferedImage img = ImageIO.read(c.image().toFile());
-      if (img == null) {
-        throw new BadInputException("candidate " + c.id() + ": image " + c.image()
-            + " is not a readable image (expected JPEG or PNG)");
-      }
-      return img;
-    } catch (IOException e) {
-      throw new BadInputException("candidate " + c.id() + ": cannot read image " + c.image()
-          + ": " + e.getMessage(), e);
+      return Images.read(c.image());
+    } catch (BadInputException e) {
+      throw new BadInputException("candidate " + c.id() + ": " + e.getMessage(), e);
     }
   }
 }

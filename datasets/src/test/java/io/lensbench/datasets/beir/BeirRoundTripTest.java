@@ -73,4 +73,18 @@ class BeirRoundTripTest {
     assertTrue(e.getMessage().contains("qrels/test.tsv line 4: qrels name unknown document 'dX'"), e.getMessage());
     assertTrue(e.getMessage().contains("queries.jsonl line 3: query has no relevant document in qrels/test.tsv"), e.getMessage());
   }
+
+  @Test
+  void idsWithWhitespaceAndBadNamesAreRefusedWithFileAndLine() throws Exception {
+    Path a = writeBeir(tmp.resolve("a"), "query-id\tcorpus-id\tscore\nq1\td1\t2\n");
+    Files.writeString(a.resolve("queries.jsonl"), "{\"_id\":\"q1\",\"text\":\"red\"}\n{\"_id\":\"q 2\",\"text\":\"x\"}\n");
+    Files.writeString(a.resolve("qrels/dev.v2.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\n");
+    String m = assertThrows(BadInputException.class, () -> BeirLoader.load(a, "en")).getMessage();
+    assertTrue(m.contains("queries.jsonl line 2: query id 'q 2': expected no whitespace"), m);
+    assertTrue(m.contains("qrels/dev.v2.tsv: query-set name: expected letters"), m);
+    assertTrue(m.contains("qrels/dev.tsv: query set 'dev': expected at least one query"), m);
+    Path dotted = writeBeir(tmp.resolve("beir.v2"), "query-id\tcorpus-id\tscore\nq1\td1\t2\n");
+    assertTrue(assertThrows(BadInputException.class, () -> BeirLoader.load(dotted, "en")).getMessage()
+        .contains("the folder's name (the dataset's name): expected letters"));
+  }
 }

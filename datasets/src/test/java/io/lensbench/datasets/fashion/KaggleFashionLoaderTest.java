@@ -51,4 +51,31 @@ class KaggleFashionLoaderTest {
     assertTrue(p.get(2).startsWith("fashion-mini/items.csv line 6: empty text: productDisplayName"), p::toString);
     assertTrue(p.get(3).startsWith("fashion-mini/items.csv line 7: image cannot be decoded"), p::toString);
   }
+
+  @Test
+  void aBadByteOrAnIdWithSpaceCostsOnlyItsRow() throws Exception {
+    Path src = tmp.resolve("fashion-bytes");
+    Files.createDirectories(src.resolve("images"));
+    for (String id : List.of("1", "2", "3")) {
+      ImageIO.write(new BufferedImage(6, 8, BufferedImage.TYPE_INT_RGB), "jpg", src.resolve("images/" + id + ".jpg").toFile());
+    }
+    String csv = String.join("\r\n",
+        "id,gender,masterCategory,subCategory,articleType,baseColour,season,year,usage,productDisplayName",
+        "1,Women,Accessories,Watches,Watches,Silver,Winter,2016,Casual,Silver Watch",
+        "2,Men,Footwear,Shoes,Casual Shoes,Black,Fall,2010,Casual,Torn XShoe",
+        "3 a,Men,Apparel,Topwear,Tshirts,Red,Summer,2012,Casual,Spaced id",
+        "3,Men,Apparel,Topwear,Tshirts,Red,Summer,2012,Casual,Red Tshirt") + "\r\n";
+    byte[] bytes = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    bytes[csv.indexOf("XShoe")] = (byte) 0xC3;
+    Files.write(src.resolve("items.csv"), bytes);
+    Problems problems = new Problems();
+    List<FashionItem> items = new KaggleFashionLoader(true).load(src, problems);
+    assertEquals(List.of("1", "3"), items.stream().map(FashionItem::id).toList());
+    assertEquals("Red Tshirt", items.get(1).name(), "CRLF line ends read as before");
+    List<String> p = problems.list().stream().map(Problem::toString).toList();
+    assertEquals(List.of(
+        "fashion-bytes/items.csv line 3: expected UTF-8 text, found bytes that are not UTF-8",
+        "fashion-bytes/items.csv line 4: item id '3 a': expected no whitespace or control characters, "
+            + "found whitespace or a control character (U+0020) at position 1"), p);
+  }
 }

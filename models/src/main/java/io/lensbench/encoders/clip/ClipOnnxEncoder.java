@@ -14,9 +14,11 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import io.lensbench.core.BadInputException;
+import io.lensbench.core.Images;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.encoders.DjlEngines;
 import io.lensbench.encoders.JointEncoder;
+import io.lensbench.encoders.ModelFiles;
 import io.lensbench.encoders.Vectors;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -29,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * A user-supplied CLIP-family model (CLIP, SigLIP, multilingual CLIP...) exported to ONNX, run by
@@ -80,7 +81,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
       }
     }
     ClipPreprocess pre = ClipPreprocess.read(dir.resolve("preprocess.json"),
-        "clip:" + dir.getFileName());
+        "clip:" + dir.getFileName() + "@" + ModelFiles.folderFingerprint(dir));
     DjlEngines.onnxRuntime();
     HuggingFaceTokenizer tok = null;
     ZooModel<float[][], float[][]> img = null;
@@ -157,15 +158,7 @@ public final class ClipOnnxEncoder implements JointEncoder {
   public List<float[]> embedImages(List<Path> images) {
     List<BufferedImage> decoded = new ArrayList<>(images.size());
     for (Path p : images) {
-      try {
-        BufferedImage b = ImageIO.read(p.toFile());
-        if (b == null) {
-          throw new BadInputException("image " + p + ": not a format ImageIO can read");
-        }
-        decoded.add(b);
-      } catch (IOException e) {
-        throw new BadInputException("image " + p + ": unreadable (" + e.getMessage() + ")", e);
-      }
+      decoded.add(Images.read(p));
     }
     return embedDecoded(decoded);
   }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * {@code preprocess.json} of a user-supplied CLIP-family model folder.
  *
- * @param id model id for cache keys and reports (default: "clip:" + folder name)
+ * @param id model id for cache keys and reports (default: "clip:" + folder name + "@" + the
+ *     folder's weights fingerprint, {@link io.lensbench.encoders.ModelFiles#folderFingerprint})
  * @param imageSize square input side in pixels
  * @param mean per-channel RGB mean (pixels scaled to 0..1 first)
  * @param std per-channel RGB standard deviation

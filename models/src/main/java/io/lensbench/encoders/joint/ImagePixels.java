@@ -1,14 +1,12 @@
 package io.lensbench.encoders.joint;
 
-import io.lensbench.core.BadInputException;
+import io.lensbench.core.Images;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Image → fixed-size RGB bytes (letterboxed on white, the catalogue background) → normalised
@@ -17,20 +15,12 @@ import javax.imageio.ImageIO;
 public final class ImagePixels {
   private ImagePixels() {}
 
-  /** Reads and letterboxes an image to size×size RGB bytes (HWC order). */
+  /**
+   * Reads (under core {@link Images}' pixel cap) and letterboxes an image to size×size RGB bytes
+   * (HWC order).
+   */
   public static byte[] load(Path file, int size) {
-    BufferedImage src;
-    try {
-      src = ImageIO.read(file.toFile());
-    } catch (IOException e) {
-      throw new BadInputException("image " + file + ": unreadable (" + e.getMessage() + ")", e);
-    }
-    if (src == null) {
-      throw new BadInputException(
-          "image " + file + ": expected a JPEG/PNG/GIF/BMP readable by ImageIO, found an unknown"
-              + " format");
-    }
-    return letterbox(src, size);
+    return letterbox(Images.read(file), size);
   }
 
   public static byte[] letterbox(BufferedImage src, int size) {

@@ -4,6 +4,7 @@ import io.lensbench.core.InfrastructureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +33,17 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
   private final StoresConfig config;
   private final Consumer<String> log;
   private final OpenSearchAssembly assembly;
-  private final OpenSearchInstance instance;
+  /** The configured nodes, node 0 first (its HTTP port is the store's URL). */
+  private final List<OpenSearchInstance> nodes = new ArrayList<>();
   private final OpenSearchHealth health;
 
   public EmbeddedOpenSearch(StoresConfig config, Consumer<String> log) {
     this.config = config;
     this.log = log;
     this.assembly = new OpenSearchAssembly(config, log);
-    this.instance = new OpenSearchInstance(config, log);
+    for (int i = 0; i < config.openSearchNodes(); i++) {
+      nodes.add(new OpenSearchInstance(config, log, i));
+    }
     this.health = new OpenSearchHealth(url());
   }
 
@@ -48,8 +52,14 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     return "opensearch";
   }
 
+  /** Node 0's URL. */
   public String url() {
     return "http://127.0.0.1:" + config.openSearchHttpPort();
+  }
+
+  /** Every node's URL, node 0 first (what a client that fails over between nodes is given). */
+  public List<String> urls() {
+    return nodes.stream().map(n -> "http://127.0.0.1:" + n.httpPort()).toList();
   }
 
   /** Folder holding the node artifacts the build fetched. */
@@ -57,51 +67,46 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     return assembly.artifactsDir();
   }
 
-  private Path pidFile() {
-    return instance.pidFile();
-  }
-
-  private String marker() {
-    return instance.marker();
-  }
-
-  private Path dataDir() {
-    return instance.dataDir();
-  }
-
-  private Path serverLog() {
-    return instance.serverLog();
-  }
-
-  private Path consoleLog() {
-    return instance.consoleLog();
+  private static Optional<ProcessHandle> running(OpenSearchInstance node) {
+    return Processes.ours(node.pidFile(), node.marker());
   }
 
   // ---------------------------------------------------------------- up
 
+  /** Starts every configured node that is not running, then waits until the cluster has them all. */
   @Override
   public StoreStatus up() {
     try (FileLock lock = FileLock.acquire(config.home(), "opensearch-" + config.openSearchHttpPort())) {
-      Optional<ProcessHandle> running = Processes.ours(pidFile(), marker());
-      if (running.isPresent()) {
-        OpenSearchHealth.Health h = health.check();
+      Map<OpenSearchInstance, ProcessHandle> processes = new LinkedHashMap<>();
+      Path dist = null;
+      Path java = null;
+      boolean started = false;
+      long t0 = System.nanoTime();
+      for (OpenSearchInstance node : nodes) {
+        Optional<ProcessHandle> r = running(node);
+        if (r.isPresent()) {
+          processes.put(node, r.get());
+          continue;
+        }
+        checkPortsFree(node);
+        if (dist == null) {
+          java = checkJava();
+          dist = assembly.install();
+        }
+        processes.put(node, node.start(dist, java, node.prepare(dist)));
+        started = true;
+      }
+      if (!started) {
+        OpenSearchHealth.Health h = health.check(nodes.size());
         if (h.ok()) {
-          log.accept(String.format(Locale.ROOT, "opensearch: already running (pid %d, %s)",
-              running.get().pid(), url()));
-          staleInstallNotice(running.get()).ifPresent(log);
+          log.accept(String.format(Locale.ROOT, "opensearch: already running (%d node(s), pid %d, %s)",
+              nodes.size(), processes.get(nodes.get(0)).pid(), url()));
+          staleInstallNotice(processes.get(nodes.get(0))).ifPresent(log);
           return status();
         }
-        log.accept("opensearch: process " + running.get().pid() + " is up but not healthy yet ("
-            + h.detail() + "); waiting");
-        return awaitHealthy(running.get(), System.nanoTime());
+        log.accept("opensearch: running but not healthy yet (" + h.detail() + "); waiting");
       }
-      checkPortsFree();
-      Path java = checkJava();
-      Path dist = assembly.install();
-      ServiceUser user = instance.prepare(dist);
-      long t0 = System.nanoTime();
-      ProcessHandle process = instance.start(dist, java, user);
-      return awaitHealthy(process, t0);
+      return awaitHealthy(processes, t0);
     }
   }
 
@@ -132,17 +137,17 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     }
   }
 
-  private void checkPortsFree() {
+  private void checkPortsFree(OpenSearchInstance node) {
     Map<String, Integer> ports = new LinkedHashMap<>();
-    ports.put("HTTP", config.openSearchHttpPort());
-    ports.put("transport", config.openSearchTransportPort());
+    ports.put("HTTP", node.httpPort());
+    ports.put("transport", node.transportPort());
     for (Map.Entry<String, Integer> p : ports.entrySet()) {
       if (Processes.listening(p.getValue()) || !Processes.bindable(p.getValue())) {
         throw new InfrastructureException(String.format(Locale.ROOT,
             "opensearch: cannot start: %s port 127.0.0.1:%d is already in use by %s, which "
                 + "LensBench did not start (no live pid in %s). Stop that process or choose other "
                 + "ports (LENSBENCH_OPENSEARCH_PORT, LENSBENCH_OPENSEARCH_TRANSPORT_PORT).",
-            p.getKey(), p.getValue(), Processes.portOwner(p.getValue()), pidFile()));
+            p.getKey(), p.getValue(), Processes.portOwner(p.getValue()), node.pidFile()));
       }
     }
   }
@@ -162,39 +167,42 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     return javaHome;
   }
 
-  private StoreStatus awaitHealthy(ProcessHandle process, long t0) {
+  private StoreStatus awaitHealthy(Map<OpenSearchInstance, ProcessHandle> processes, long t0) {
     long deadline = t0 + config.startTimeout().toNanos();
     OpenSearchHealth.Health last = new OpenSearchHealth.Health(false, false, "not answering yet", "");
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        Processes.deleteQuietly(pidFile());
-        throw failure("the node process " + process.pid() + " exited during start-up", process);
+      for (Map.Entry<OpenSearchInstance, ProcessHandle> e : processes.entrySet()) {
+        if (!e.getValue().isAlive()) {
+          Processes.deleteQuietly(e.getKey().pidFile());
+          throw failure("node " + e.getKey().nodeName() + " (pid " + e.getValue().pid() + ") exited during start-up",
+              e.getKey());
+        }
       }
-      last = health.check();
+      last = health.check(nodes.size());
       if (last.ok()) {
         log.accept(String.format(Locale.ROOT, "opensearch: healthy in %.1f s (%s)",
             (System.nanoTime() - t0) / 1e9, last.detail()));
         return status();
       }
       if (last.answered() && last.detail().contains("missing")) {
-        stopQuietly(process);
-        throw failure("plugin failed to load: " + last.detail(), process);
+        processes.forEach(this::stopQuietly);
+        throw failure("plugin failed to load: " + last.detail(), nodes.get(0));
       }
       sleep(500);
     }
-    stopQuietly(process);
+    processes.forEach(this::stopQuietly);
     throw failure(String.format(Locale.ROOT, "not healthy within %d s (last: %s); stopped it",
-        config.startTimeout().toSeconds(), last.detail()), process);
+        config.startTimeout().toSeconds(), last.detail()), nodes.get(0));
   }
 
-  private InfrastructureException failure(String what, ProcessHandle process) {
-    String logs = Processes.readQuietly(consoleLog()) + Processes.readQuietly(serverLog());
+  private InfrastructureException failure(String what, OpenSearchInstance node) {
+    String logs = Processes.readQuietly(node.consoleLog()) + Processes.readQuietly(node.serverLog());
     String cause = diagnose(logs);
     String message = Processes.lastExceptionMessage(logs).map(m -> " [" + m + "]").orElse("");
     return new InfrastructureException(String.format(Locale.ROOT,
         "opensearch: start failed: %s%s%s%n%s%n%s", what, cause.isEmpty() ? "" : "; cause: " + cause,
         message,
-        Processes.tail(consoleLog(), 25), Processes.tail(serverLog(), 25)));
+        Processes.tail(node.consoleLog(), 25), Processes.tail(node.serverLog(), 25)));
   }
 
   /** Recognises the common start-up failures in the node's logs. */
@@ -229,32 +237,62 @@ public final class EmbeddedOpenSearch implements EmbeddedStore {
     return "";
   }
 
+  /** Node 0's state and the cluster's health, then one line per node and the shard health. */
   @Override
   public StoreStatus status() {
-    Optional<ProcessHandle> running = Processes.ours(pidFile(), marker());
-    List<Integer> ports = List.of(config.openSearchHttpPort(), config.openSearchTransportPort());
-    OptionalLong pid = running.map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
-    String user = running.flatMap(p -> p.info().user()).orElse("");
+    OpenSearchInstance first = nodes.get(0);
+    Optional<ProcessHandle> running = running(first);
+    List<Integer> ports = new ArrayList<>();
+    nodes.forEach(n -> ports.add(n.httpPort()));
+    nodes.forEach(n -> ports.add(n.transportPort()));
     if (running.isEmpty()) {
       return StoreStatus.notRunning(name(), url(), ports,
-          VERSION + (assembly.installed() ? " (installed)" : " (not installed yet)"), dataDir(), serverLog());
+          VERSION + (assembly.installed() ? " (installed)" : " (not installed yet)"), first.dataDir(), first.serverLog());
     }
-    OpenSearchHealth.Health h = health.check();
+    OpenSearchHealth.Health h = health.check(nodes.size());
+    StringBuilder detail = new StringBuilder(h.detail());
+    for (OpenSearchInstance n : nodes) {
+      Optional<ProcessHandle> p = running(n);
+      detail.append(String.format(Locale.ROOT, "%n  node      %s http %d transport %d: %s", n.nodeName(),
+          n.httpPort(), n.transportPort(), p.map(x -> "pid " + x.pid() + " (user " + x.info().user().orElse("?")
+              + ")" + (health.hasNode(n.nodeName()) ? ", in the cluster" : ", NOT in the cluster")).orElse("stopped")));
+    }
+    detail.append(String.format(Locale.ROOT, "%n  shards    %s", health.shards()));
     return new StoreStatus(name(), h.ok() ? StoreStatus.State.HEALTHY : StoreStatus.State.UNHEALTHY,
-        url(), ports, h.version().isEmpty() ? VERSION : h.version(), pid, user, dataDir(), serverLog(),
-        h.detail());
+        String.join(",", urls()), ports, h.version().isEmpty() ? VERSION : h.version(),
+        OptionalLong.of(running.get().pid()), running.get().info().user().orElse(""), first.dataDir(),
+        first.serverLog(), detail.toString());
   }
 
+  /** Stops every node LensBench started under these ports, also those of an earlier, larger cluster. */
   @Override
   public boolean down() {
     try (FileLock lock = FileLock.acquire(config.home(), "opensearch-" + config.openSearchHttpPort())) {
-      return Processes.stop(name(), pidFile(), marker(), config.openSearchHttpPort(), Duration.ofSeconds(30), log);
+      boolean stopped = false;
+      for (int i = StoresConfig.MAX_OPENSEARCH_NODES - 1; i >= 0; i--) {
+        OpenSearchInstance n = new OpenSearchInstance(config, log, i);
+        if (i == 0 || Files.isDirectory(n.instanceDir())) {
+          stopped |= Processes.stop(i == 0 ? name() : name() + " " + n.nodeName(), n.pidFile(), n.marker(),
+              n.httpPort(), Duration.ofSeconds(30), i == 0 || running(n).isPresent() ? log : m -> { });
+        }
+      }
+      return stopped;
     }
   }
 
-  private void stopQuietly(ProcessHandle process) {
+  /** Deletes the configured nodes' instance folders (config, data, logs); only when none runs. */
+  public void deleteInstances() throws java.io.IOException {
+    for (OpenSearchInstance n : nodes) {
+      if (running(n).isPresent()) {
+        throw new InfrastructureException("opensearch: node " + n.nodeName() + " still runs; stop it first");
+      }
+      Processes.deleteTree(n.instanceDir());
+    }
+  }
+
+  private void stopQuietly(OpenSearchInstance node, ProcessHandle process) {
     Processes.terminate(process, Duration.ofSeconds(15));
-    Processes.deleteQuietly(pidFile());
+    Processes.deleteQuietly(node.pidFile());
   }
 
   private static void sleep(long ms) {

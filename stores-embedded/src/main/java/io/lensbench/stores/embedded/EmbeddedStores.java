@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded OpenSearch node and Milvus Lite server together: what {@code lensbench stores up |
- * down | status} drives, and what tests call from {@code @BeforeAll}:
+ * The embedded stores together — OpenSearch (one node or a cluster), the Milvus server and Milvus
+ * Lite: what {@code lensbench stores up | down | status} drives, and what tests call from {@code
+ * @BeforeAll}:
  *
  * <pre>{@code
  * @BeforeAll
@@ -22,25 +23,38 @@ public final class EmbeddedStores {
 
   private final StoresConfig config;
   private final EmbeddedOpenSearch openSearch;
-  private final EmbeddedMilvus milvus;
+  private final EmbeddedMilvusServer milvus;
+  private final EmbeddedMilvusLite milvusLite;
 
   public EmbeddedStores(StoresConfig config, Consumer<String> log) {
     this.config = config;
     this.openSearch = new EmbeddedOpenSearch(config, log);
-    this.milvus = new EmbeddedMilvus(config, log);
+    this.milvus = new EmbeddedMilvusServer(config, log);
+    this.milvusLite = new EmbeddedMilvusLite(config, log);
   }
 
   /**
-   * Starts both stores (configured from system properties and environment, see {@link
-   * StoresConfig#from}) unless they already run and are healthy. Safe to call from many test
+   * Starts every store (configured from system properties and environment, see {@link
+   * StoresConfig#from}) unless it already runs and is healthy. Safe to call from many test
    * classes and JVMs at once: a file lock serialises the starts.
    *
-   * @return the OpenSearch URL and Milvus URI to connect to
+   * @return where clients connect
    * @throws io.lensbench.core.InfrastructureException naming the cause when a store cannot start
    */
   public static Endpoints ensureRunning() {
     EmbeddedStores stores = new EmbeddedStores(StoresConfig.fromEnvironment(), LOG::info);
     stores.up();
+    return stores.endpoints();
+  }
+
+  /** {@link #ensureRunning()} for the named stores only ("opensearch", "milvus", "milvus-lite"). */
+  public static Endpoints ensureRunning(java.util.Collection<String> names) {
+    EmbeddedStores stores = new EmbeddedStores(StoresConfig.fromEnvironment(), LOG::info);
+    for (EmbeddedStore s : stores.all()) {
+      if (names.contains(s.name())) {
+        s.up();
+      }
+    }
     return stores.endpoints();
   }
 
@@ -52,16 +66,21 @@ public final class EmbeddedStores {
     return openSearch;
   }
 
-  public EmbeddedMilvus milvus() {
+  public EmbeddedMilvusServer milvus() {
     return milvus;
   }
 
+  public EmbeddedMilvusLite milvusLite() {
+    return milvusLite;
+  }
+
+  /** Every store, in start order. */
   public List<EmbeddedStore> all() {
-    return List.of(openSearch, milvus);
+    return List.of(openSearch, milvus, milvusLite);
   }
 
   public Endpoints endpoints() {
-    return new Endpoints(openSearch.url(), milvus.uri());
+    return new Endpoints(String.join(",", openSearch.urls()), milvus.uri(), milvusLite.uri());
   }
 
   /** Starts every store (idempotent); returns their status once healthy. */
@@ -95,8 +114,9 @@ public final class EmbeddedStores {
   /**
    * Where clients connect.
    *
-   * @param openSearchUrl e.g. {@code http://127.0.0.1:19200}
-   * @param milvusUri e.g. {@code http://127.0.0.1:19530}
+   * @param openSearchUrl e.g. {@code http://127.0.0.1:19200} (every node's URL, comma-separated)
+   * @param milvusUri the Milvus server, e.g. {@code http://127.0.0.1:19730}
+   * @param milvusLiteUri Milvus Lite, e.g. {@code http://127.0.0.1:19530}
    */
-  public record Endpoints(String openSearchUrl, String milvusUri) {}
+  public record Endpoints(String openSearchUrl, String milvusUri, String milvusLiteUri) {}
 }

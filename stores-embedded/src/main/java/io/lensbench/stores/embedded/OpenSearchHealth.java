@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Asks a node at {@code url} whether it is healthy: cluster status and the plugins and modules LensBench needs. */
@@ -25,18 +27,20 @@ final class OpenSearchHealth {
     this.url = url;
   }
 
-  /** Cluster health green/yellow and the required plugins and modules loaded. */
-  Health check() {
+  /** Cluster health green/yellow, {@code nodes} nodes joined, and the required plugins and modules loaded. */
+  Health check(int nodes) {
     try {
       JsonNode h = get("/_cluster/health");
       String status = h.path("status").asText("?");
-      if (!status.equals("green") && !status.equals("yellow")) {
-        return new Health(false, true, "cluster status " + status, "");
+      int joined = h.path("number_of_nodes").asInt(0);
+      if (!status.equals("green") && !status.equals("yellow") || joined < nodes) {
+        return new Health(false, true, String.format(Locale.ROOT, "cluster status %s, %d of %d node(s) joined",
+            status, joined, nodes), "");
       }
-      JsonNode nodes = get("/_nodes/_local/plugins").path("nodes");
+      JsonNode nodeInfo = get("/_nodes/_local/plugins").path("nodes");
       Set<String> plugins = new TreeSet<>();
       Set<String> modules = new TreeSet<>();
-      for (JsonNode node : nodes) {
+      for (JsonNode node : nodeInfo) {
         node.path("plugins").forEach(p -> plugins.add(p.path("name").asText()));
         node.path("modules").forEach(m -> modules.add(m.path("name").asText()));
       }
@@ -44,7 +48,7 @@ final class OpenSearchHealth {
       EmbeddedOpenSearch.REQUIRED_PLUGINS.stream().filter(p -> !plugins.contains(p)).forEach(p -> missing.add("plugin " + p));
       EmbeddedOpenSearch.REQUIRED_MODULES.stream().filter(m -> !modules.contains(m)).forEach(m -> missing.add("module " + m));
       String version = get("/").path("version").path("number").asText("?");
-      String detail = String.format(Locale.ROOT, "cluster %s; plugins %s; modules %s", status,
+      String detail = String.format(Locale.ROOT, "cluster %s, %d node(s); plugins %s; modules %s", status, joined,
           String.join(", ", plugins), String.join(", ", modules));
       if (!missing.isEmpty()) {
         return new Health(false, true, "missing " + String.join(", ", missing) + " (" + detail + ")", version);
@@ -56,6 +60,45 @@ final class OpenSearchHealth {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Health(false, false, "interrupted", "");
+    }
+  }
+
+  /** True when a node of this name is in the cluster (asked of the node at {@code url}). */
+  boolean hasNode(String name) {
+    try {
+      for (JsonNode n : get("/_cat/nodes?format=json&h=name")) {
+        if (n.path("name").asText().equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Shard health: "12 active (6 primary), 0 relocating, 0 initializing, 0 unassigned; indexes
+   * green 6, yellow 0, red 0", or why it cannot be read.
+   */
+  String shards() {
+    try {
+      JsonNode h = get("/_cluster/health?level=indices");
+      Map<String, Integer> byStatus = new TreeMap<>(Map.of("green", 0, "yellow", 0, "red", 0));
+      h.path("indices").forEach(i -> byStatus.merge(i.path("status").asText("?"), 1, Integer::sum));
+      return String.format(Locale.ROOT,
+          "%d active (%d primary), %d relocating, %d initializing, %d unassigned; indexes green %d, yellow %d, red %d",
+          h.path("active_shards").asInt(), h.path("active_primary_shards").asInt(), h.path("relocating_shards").asInt(),
+          h.path("initializing_shards").asInt(), h.path("unassigned_shards").asInt(), byStatus.get("green"),
+          byStatus.get("yellow"), byStatus.get("red"));
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown (interrupted)";
     }
   }
 

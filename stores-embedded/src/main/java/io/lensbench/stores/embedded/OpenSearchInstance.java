@@ -14,20 +14,54 @@ import java.util.function.Consumer;
 
 /**
  * One OpenSearch node instance (one HTTP port): its folders under {@code
- * <home>/opensearch[-port]} (config, data, logs, tmp, pid file), the configuration written on
+ * <home>/opensearch[-port][-node<i>]} (config, data, logs, tmp, pid file), the configuration written on
  * every start, and the node process launched from an assembled install as the service user.
  */
 final class OpenSearchInstance {
   private final StoresConfig config;
   private final Consumer<String> log;
+  private final int node;
 
-  OpenSearchInstance(StoresConfig config, Consumer<String> log) {
+  /** @param node 0-based index in the cluster: HTTP and transport ports are the configured ones + node */
+  OpenSearchInstance(StoresConfig config, Consumer<String> log, int node) {
     this.config = config;
     this.log = log;
+    this.node = node;
   }
 
   Path instanceDir() {
-    return config.openSearchInstanceDir();
+    return config.openSearchNodeDir(node);
+  }
+
+  int httpPort() {
+    return config.openSearchHttpPort() + node;
+  }
+
+  int transportPort() {
+    return config.openSearchTransportPort() + node;
+  }
+
+  String nodeName() {
+    return "lensbench-" + httpPort();
+  }
+
+  /**
+   * Discovery: one node is a single-node cluster; N nodes find each other through their transport
+   * ports on 127.0.0.1 and bootstrap with every node eligible as cluster manager.
+   */
+  private List<String> discovery() {
+    int n = config.openSearchNodes();
+    if (n == 1) {
+      return List.of("discovery.type: single-node");
+    }
+    List<String> seeds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      seeds.add("\"127.0.0.1:" + (config.openSearchTransportPort() + i) + "\"");
+      names.add("lensbench-" + (config.openSearchHttpPort() + i));
+    }
+    return List.of("discovery.seed_hosts: [" + String.join(", ", seeds) + "]",
+        "cluster.initial_cluster_manager_nodes: [" + String.join(", ", names) + "]");
   }
 
   Path confDir() {
@@ -67,20 +101,20 @@ final class OpenSearchInstance {
           confDir().resolve("jvm.options.d"))) {
         Files.createDirectories(d);
       }
-      Files.writeString(confDir().resolve("opensearch.yml"), String.join("\n",
+      List<String> yml = new ArrayList<>(List.of(
           "# written by LensBench on every `stores up`; edits are overwritten",
           "cluster.name: lensbench",
-          "node.name: lensbench-" + config.openSearchHttpPort(),
+          "node.name: " + nodeName(),
           "path.data: " + dataDir(),
           "path.logs: " + logsDir(),
           "network.host: 127.0.0.1",
-          "http.port: " + config.openSearchHttpPort(),
-          "transport.port: " + config.openSearchTransportPort(),
-          "discovery.type: single-node",
-          "bootstrap.memory_lock: false",
+          "http.port: " + httpPort(),
+          "transport.port: " + transportPort()));
+      yml.addAll(discovery());
+      yml.addAll(List.of("bootstrap.memory_lock: false",
           "# a small dev box: do not turn indexes read-only when the disk fills up",
-          "cluster.routing.allocation.disk.threshold_enabled: false",
-          ""), StandardCharsets.UTF_8);
+          "cluster.routing.allocation.disk.threshold_enabled: false", ""));
+      Files.writeString(confDir().resolve("opensearch.yml"), String.join("\n", yml), StandardCharsets.UTF_8);
       String jvm = Files.readString(dist.resolve("config").resolve("jvm.options"), StandardCharsets.UTF_8)
           .replace("file=logs/gc.log", "file=" + logsDir().resolve("gc.log"))
           .replace("-XX:HeapDumpPath=data", "-XX:HeapDumpPath=" + dataDir())
@@ -120,9 +154,9 @@ final class OpenSearchInstance {
     env.put("OPENSEARCH_TMPDIR", instanceDir().resolve("tmp").toString());
     env.put("HOME", instanceDir().toString());
     Process p = Processes.launch("opensearch", pb, consoleLog(), pidFile());
-    log.accept(String.format(Locale.ROOT, "opensearch: starting node %s (pid %d%s) on %s, transport %d, heap %s",
-        EmbeddedOpenSearch.VERSION, p.pid(), user.describe(), "http://127.0.0.1:" + config.openSearchHttpPort(),
-        config.openSearchTransportPort(), config.openSearchHeap()));
+    log.accept(String.format(Locale.ROOT, "opensearch: starting node %s %s (pid %d%s) on %s, transport %d, heap %s",
+        nodeName(), EmbeddedOpenSearch.VERSION, p.pid(), user.describe(), "http://127.0.0.1:" + httpPort(),
+        transportPort(), config.openSearchHeap()));
     return p.toHandle();
   }
 }

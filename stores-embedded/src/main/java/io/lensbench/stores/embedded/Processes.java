@@ -63,6 +63,21 @@ final class Processes {
     }
   }
 
+  /** True when the environment of a live process holds {@code entry} ("NAME=value"). */
+  static boolean environmentHas(long pid, String entry) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+      for (String e : new String(raw, StandardCharsets.UTF_8).split("\0")) {
+        if (e.equals(entry)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** True when some live process's command line contains {@code text}. */
   static boolean anyCommandLineContains(String text) {
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -82,17 +97,31 @@ final class Processes {
    * instance folder, so a recycled pid never counts as ours). A stale pid file is deleted.
    */
   static Optional<ProcessHandle> ours(Path pidFile, String marker) {
+    return ours(pidFile, pid -> cmdline(pid).orElse("").contains(marker));
+  }
+
+  /** The live process recorded in {@code pidFile} that passes {@code isOurs}; a stale pid file is deleted. */
+  static Optional<ProcessHandle> ours(Path pidFile, java.util.function.LongPredicate isOurs) {
     OptionalLong pid = readPid(pidFile);
     if (pid.isEmpty()) {
       return Optional.empty();
     }
     Optional<ProcessHandle> handle = ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive);
-    Optional<String> cmd = cmdline(pid.getAsLong());
-    if (handle.isPresent() && cmd.isPresent() && cmd.get().contains(marker)) {
+    if (handle.isPresent() && !isZombie(pid.getAsLong()) && isOurs.test(pid.getAsLong())) {
       return handle;
     }
     deleteQuietly(pidFile);
     return Optional.empty();
+  }
+
+  /** True for a process that has exited but not been reaped (it counts as gone). */
+  static boolean isZombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+      return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** SIGTERM, wait up to {@code grace}, then SIGKILL. True when the process is gone. */
@@ -264,7 +293,12 @@ final class Processes {
    * start is left alone. True when one was stopped.
    */
   static boolean stop(String store, Path pidFile, String marker, int port, Duration grace, Consumer<String> log) {
-    Optional<ProcessHandle> running = ours(pidFile, marker);
+    return stop(store, pidFile, ours(pidFile, marker), port, grace, log);
+  }
+
+  /** {@link #stop(String, Path, String, int, Duration, Consumer)} of an already identified process. */
+  static boolean stop(String store, Path pidFile, Optional<ProcessHandle> running, int port, Duration grace,
+      Consumer<String> log) {
     if (running.isEmpty()) {
       log.accept(store + ": not running (no live pid in " + pidFile + ")"
           + (listening(port)

@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The OS user a store process runs as. OpenSearch refuses root: when LensBench runs as root it
- * creates a system user (default {@code lensbench}, {@code useradd --system}) and starts the node
- * through {@code setpriv}; otherwise the node runs as the current user.
+ * The OS user a store process runs as. No store runs as root (OpenSearch refuses it): when
+ * LensBench runs as root it creates a system user (default {@code lensbench}, {@code useradd
+ * --system}) and starts every store through {@code setpriv}; otherwise the stores run as the
+ * current user.
  */
 final class ServiceUser {
   private final String name;
@@ -49,7 +50,7 @@ final class ServiceUser {
         throw new InfrastructureException("stores: cannot create system user '" + wanted
             + "' (useradd exit " + add.exitCode() + "): " + add.output().trim());
       }
-      log.accept("stores: created system user '" + wanted + "' to run OpenSearch (it refuses root)");
+      log.accept("stores: created system user '" + wanted + "' to run the stores (never as root)");
       id = Processes.run(List.of("id", "-u", wanted), Duration.ofSeconds(10));
     }
     Processes.Result gid = Processes.run(List.of("id", "-g", wanted), Duration.ofSeconds(10));
@@ -58,6 +59,19 @@ final class ServiceUser {
           + id.output().trim() + " " + gid.output().trim());
     }
     return new ServiceUser(wanted, id.output().trim(), gid.output().trim(), true, log);
+  }
+
+  /** True when processes are started as this user from root (setpriv). */
+  boolean switching() {
+    return switching;
+  }
+
+  String uid() {
+    return uid;
+  }
+
+  String gid() {
+    return gid;
   }
 
   /** Command prefix that drops to this user ({@code setpriv ...}), or nothing. */

@@ -16,7 +16,10 @@ import java.util.Properties;
  * @param home LensBench home: installs ({@code install/}, {@code venv/}) and instance folders
  * @param openSearchHttpPort OpenSearch HTTP port (default 19200)
  * @param openSearchTransportPort OpenSearch transport port (default 19300)
- * @param milvusPort Milvus Lite gRPC port (default 19530)
+ * @param milvusPort Milvus server client (gRPC) port (default 19730); its health port is this + 10
+ * @param milvusLitePort Milvus Lite gRPC port (default 19530)
+ * @param openSearchNodes OpenSearch nodes (default 1): node i listens on the HTTP and transport
+ *     ports + i
  * @param artifactsDir folder with the OpenSearch distribution, module and plugin files, or empty
  *     to locate it next to the LensBench classes ({@code stores-embedded/target/opensearch-artifacts})
  * @param serviceUser system user the OpenSearch node runs as when LensBench runs as root
@@ -29,6 +32,8 @@ public record StoresConfig(
     int openSearchHttpPort,
     int openSearchTransportPort,
     int milvusPort,
+    int milvusLitePort,
+    int openSearchNodes,
     Optional<Path> artifactsDir,
     String serviceUser,
     String python,
@@ -37,26 +42,46 @@ public record StoresConfig(
 
   public static final int DEFAULT_OPENSEARCH_HTTP_PORT = 19200;
   public static final int DEFAULT_OPENSEARCH_TRANSPORT_PORT = 19300;
-  public static final int DEFAULT_MILVUS_PORT = 19530;
+  public static final int DEFAULT_MILVUS_PORT = 19730;
+  public static final int DEFAULT_MILVUS_LITE_PORT = 19530;
+  /** Ports a Milvus server takes from its client port on: client, 9 internal, health (+10). */
+  public static final int MILVUS_PORT_SPAN = 11;
+  /** Most OpenSearch nodes {@code stores up} starts. */
+  public static final int MAX_OPENSEARCH_NODES = 9;
   public static final String DEFAULT_SERVICE_USER = "lensbench";
 
   public StoresConfig {
     checkPort("OpenSearch HTTP port", openSearchHttpPort);
     checkPort("OpenSearch transport port", openSearchTransportPort);
     checkPort("Milvus port", milvusPort);
-    if (openSearchHttpPort == openSearchTransportPort
-        || openSearchHttpPort == milvusPort
-        || openSearchTransportPort == milvusPort) {
+    checkPort("Milvus Lite port", milvusLitePort);
+    if (openSearchNodes < 1 || openSearchNodes > MAX_OPENSEARCH_NODES) {
       throw new BadInputException(String.format(Locale.ROOT,
-          "store ports must differ: found OpenSearch HTTP %d, transport %d, Milvus %d",
-          openSearchHttpPort, openSearchTransportPort, milvusPort));
+          "OpenSearch nodes (--opensearch-nodes, LENSBENCH_OPENSEARCH_NODES): expected 1..%d, found %d",
+          MAX_OPENSEARCH_NODES, openSearchNodes));
     }
+    checkDisjoint(openSearchHttpPort, openSearchTransportPort, openSearchNodes, milvusPort, milvusLitePort);
     if (!openSearchHeap.matches("[1-9][0-9]*[mMgG]")) {
       throw new BadInputException("OpenSearch heap (LENSBENCH_OPENSEARCH_HEAP): expected a size like "
           + "512m or 2g, found '" + openSearchHeap + "'");
     }
     if (startTimeout.isNegative() || startTimeout.isZero()) {
       throw new BadInputException("store start timeout must be positive, found " + startTimeout);
+    }
+  }
+
+  /** Every store's ports are its own: no two ranges overlap. */
+  private static void checkDisjoint(int http, int transport, int nodes, int milvus, int lite) {
+    int[][] ranges = {{http, nodes}, {transport, nodes}, {milvus, MILVUS_PORT_SPAN}, {lite, 1}};
+    String[] names = {"OpenSearch HTTP", "OpenSearch transport", "Milvus server", "Milvus Lite"};
+    for (int i = 0; i < ranges.length; i++) {
+      for (int j = i + 1; j < ranges.length; j++) {
+        if (ranges[i][0] < ranges[j][0] + ranges[j][1] && ranges[j][0] < ranges[i][0] + ranges[i][1]) {
+          throw new BadInputException(String.format(Locale.ROOT,
+              "store ports must differ: %s %d..%d overlaps %s %d..%d", names[i], ranges[i][0],
+              ranges[i][0] + ranges[i][1] - 1, names[j], ranges[j][0], ranges[j][0] + ranges[j][1] - 1));
+        }
+      }
     }
   }
 
@@ -69,7 +94,9 @@ public record StoresConfig(
    * System property / environment variable / default: {@code lensbench.opensearch.port} /
    * {@code LENSBENCH_OPENSEARCH_PORT} / 19200; {@code lensbench.opensearch.transport.port} /
    * {@code LENSBENCH_OPENSEARCH_TRANSPORT_PORT} / HTTP port + 100; {@code lensbench.milvus.port}
-   * / {@code LENSBENCH_MILVUS_PORT} / 19530; {@code lensbench.opensearch.artifacts} /
+   * / {@code LENSBENCH_MILVUS_PORT} / 19730 (the Milvus server); {@code lensbench.milvus.lite.port}
+   * / {@code LENSBENCH_MILVUS_LITE_PORT} / 19530; {@code lensbench.opensearch.nodes} / {@code
+   * LENSBENCH_OPENSEARCH_NODES} / 1; {@code lensbench.opensearch.artifacts} /
    * {@code LENSBENCH_OPENSEARCH_ARTIFACTS}; {@code lensbench.stores.user} /
    * {@code LENSBENCH_STORES_USER} / lensbench; {@code lensbench.python} / {@code LENSBENCH_PYTHON}
    * / python3; {@code lensbench.stores.timeout.seconds} / {@code LENSBENCH_STORES_TIMEOUT_SECONDS}
@@ -84,6 +111,9 @@ public record StoresConfig(
         http == DEFAULT_OPENSEARCH_HTTP_PORT ? DEFAULT_OPENSEARCH_TRANSPORT_PORT : http + 100);
     int milvus = intSetting(props, env, "lensbench.milvus.port", "LENSBENCH_MILVUS_PORT",
         DEFAULT_MILVUS_PORT);
+    int lite = intSetting(props, env, "lensbench.milvus.lite.port", "LENSBENCH_MILVUS_LITE_PORT",
+        DEFAULT_MILVUS_LITE_PORT);
+    int nodes = intSetting(props, env, "lensbench.opensearch.nodes", "LENSBENCH_OPENSEARCH_NODES", 1);
     Optional<Path> artifacts = setting(props, env, "lensbench.opensearch.artifacts",
         "LENSBENCH_OPENSEARCH_ARTIFACTS").map(p -> Path.of(p).toAbsolutePath());
     String user = setting(props, env, "lensbench.stores.user", "LENSBENCH_STORES_USER")
@@ -93,18 +123,23 @@ public record StoresConfig(
         "LENSBENCH_STORES_TIMEOUT_SECONDS", 180);
     String heap = setting(props, env, "lensbench.opensearch.heap", "LENSBENCH_OPENSEARCH_HEAP")
         .orElse("512m");
-    return new StoresConfig(LensBenchHome.resolve(), http, transport, milvus, artifacts, user,
+    return new StoresConfig(LensBenchHome.resolve(), http, transport, milvus, lite, nodes, artifacts, user,
         python, Duration.ofSeconds(timeout), heap);
   }
 
-  public StoresConfig withPorts(int httpPort, int transportPort, int milvusPortNumber) {
-    return new StoresConfig(home, httpPort, transportPort, milvusPortNumber, artifactsDir,
-        serviceUser, python, startTimeout, openSearchHeap);
+  public StoresConfig withPorts(int httpPort, int transportPort, int milvusServerPort, int litePort) {
+    return new StoresConfig(home, httpPort, transportPort, milvusServerPort, litePort, openSearchNodes,
+        artifactsDir, serviceUser, python, startTimeout, openSearchHeap);
+  }
+
+  public StoresConfig withOpenSearchNodes(int nodes) {
+    return new StoresConfig(home, openSearchHttpPort, openSearchTransportPort, milvusPort, milvusLitePort, nodes,
+        artifactsDir, serviceUser, python, startTimeout, openSearchHeap);
   }
 
   public StoresConfig withStartTimeout(Duration timeout) {
-    return new StoresConfig(home, openSearchHttpPort, openSearchTransportPort, milvusPort,
-        artifactsDir, serviceUser, python, timeout, openSearchHeap);
+    return new StoresConfig(home, openSearchHttpPort, openSearchTransportPort, milvusPort, milvusLitePort,
+        openSearchNodes, artifactsDir, serviceUser, python, timeout, openSearchHeap);
   }
 
   /** Instance folder of the OpenSearch node: {@code opensearch/}, or {@code opensearch-<port>/}. */
@@ -113,9 +148,35 @@ public record StoresConfig(
         ? "opensearch" : "opensearch-" + openSearchHttpPort);
   }
 
-  /** Instance folder of Milvus Lite: {@code milvus/}, or {@code milvus-<port>/}. */
+  /**
+   * Instance folder of OpenSearch node {@code node} (0-based): node 0 is {@link
+   * #openSearchInstanceDir()}, node i its name followed by {@code -node<i+1>}.
+   */
+  public Path openSearchNodeDir(int node) {
+    Path first = openSearchInstanceDir();
+    return node == 0 ? first : first.resolveSibling(first.getFileName() + "-node" + (node + 1));
+  }
+
+  /** Instance folder of the Milvus server: {@code milvus-server/}, or {@code milvus-server-<port>/}. */
   public Path milvusInstanceDir() {
-    return home.resolve(milvusPort == DEFAULT_MILVUS_PORT ? "milvus" : "milvus-" + milvusPort);
+    return home.resolve(milvusPort == DEFAULT_MILVUS_PORT ? "milvus-server" : "milvus-server-" + milvusPort);
+  }
+
+  /**
+   * Instance folder of Milvus Lite: {@code milvus-lite/} (or {@code milvus-lite-<port>/}); a home
+   * from before the Milvus server keeps its Lite data in {@code milvus/} ({@code milvus-<port>/}),
+   * which stays in use while {@code milvus-lite/} does not exist.
+   */
+  public Path milvusLiteInstanceDir() {
+    boolean dflt = milvusLitePort == DEFAULT_MILVUS_LITE_PORT;
+    Path dir = home.resolve(dflt ? "milvus-lite" : "milvus-lite-" + milvusLitePort);
+    Path legacy = home.resolve(dflt ? "milvus" : "milvus-" + milvusLitePort);
+    return !java.nio.file.Files.exists(dir) && java.nio.file.Files.isDirectory(legacy.resolve("data")) ? legacy : dir;
+  }
+
+  /** Where the Milvus server package is installed and unpacked ({@code venv/}, {@code bin/}). */
+  public Path milvusInstallDir() {
+    return installDir().resolve("milvus-" + EmbeddedMilvusServer.VERSION);
   }
 
   /** Shared, cached installs (OpenSearch node files). */
@@ -123,7 +184,7 @@ public record StoresConfig(
     return home.resolve("install");
   }
 
-  /** The project-owned virtualenv holding milvus-lite and pymilvus. */
+  /** The project-owned virtualenv holding Milvus Lite and pymilvus. */
   public Path venvDir() {
     return home.resolve("venv");
   }

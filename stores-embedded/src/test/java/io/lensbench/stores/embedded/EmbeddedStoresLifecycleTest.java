@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real store lifecycle: up, status, up again, down, up, down, and a taken port. Runs on scratch
+ * The real store lifecycle (OpenSearch, the Milvus server, Milvus Lite): up, status, up again,
+ * down, up, down, and a taken port. Runs on scratch
  * ports picked at start-up (own instance folders; the shared, cached installs are reused) so the
  * default-port stores other tests and developers use are never touched.
  */
@@ -34,7 +35,7 @@ class EmbeddedStoresLifecycleTest {
 
   @BeforeAll
   static void pickScratchPorts() throws IOException {
-    int[] ports = new int[3];
+    int[] ports = new int[4];
     List<ServerSocket> held = new ArrayList<>();
     try {
       for (int i = 0; i < ports.length; i++) {
@@ -47,7 +48,7 @@ class EmbeddedStoresLifecycleTest {
         s.close();
       }
     }
-    scratch = StoresConfig.fromEnvironment().withPorts(ports[0], ports[1], ports[2]);
+    scratch = StoresConfig.fromEnvironment().withPorts(ports[0], ports[1], ports[2], ports[3]);
   }
 
   @AfterAll
@@ -58,6 +59,7 @@ class EmbeddedStoresLifecycleTest {
     new EmbeddedStores(scratch, line -> { }).down();
     Processes.deleteTree(scratch.openSearchInstanceDir());
     Processes.deleteTree(scratch.milvusInstanceDir());
+    Processes.deleteTree(scratch.milvusLiteInstanceDir());
   }
 
   private static EmbeddedStores stores() {
@@ -70,7 +72,7 @@ class EmbeddedStoresLifecycleTest {
     EmbeddedStores stores = stores();
 
     List<StoreStatus> first = stores.up();
-    assertEquals(2, first.size());
+    assertEquals(3, first.size());
     for (StoreStatus s : first) {
       assertTrue(s.healthy(), s.describe());
       assertTrue(s.pid().isPresent(), s.describe());
@@ -81,9 +83,15 @@ class EmbeddedStoresLifecycleTest {
         && os.detail().contains("lang-painless"), os.detail());
     assertEquals("2.19.1", os.version());
     if (Processes.isRoot()) {
-      assertEquals(scratch.serviceUser(), os.user(), "OpenSearch must not run as root");
+      for (StoreStatus s : first) {
+        assertEquals(scratch.serviceUser(), s.user(), s.store() + " must not run as root");
+      }
+      assertTrue(first.get(1).detail().contains("own network namespace"), first.get(1).detail());
     }
-    assertTrue(first.get(1).version().contains("3.2.2"), first.get(1).version());
+    assertEquals("milvus", first.get(1).store());
+    assertTrue(first.get(1).version().contains("2.3.5"), first.get(1).version());
+    assertEquals("milvus-lite", first.get(2).store());
+    assertTrue(first.get(2).version().contains("3.2.2"), first.get(2).version());
     assertEquals(scratch.openSearchInstanceDir().resolve("data"), os.dataDir());
 
     // a document written now must survive the restart below
@@ -96,10 +104,11 @@ class EmbeddedStoresLifecycleTest {
     LOG.clear();
     List<StoreStatus> again = stores.up();
     assertEquals(first.get(0).pid(), again.get(0).pid(), "second up must not start a new node");
-    assertEquals(first.get(1).pid(), again.get(1).pid(), "second up must not start a new Milvus");
-    assertTrue(LOG.stream().filter(l -> l.contains("already running")).count() == 2, LOG.toString());
+    assertEquals(first.get(1).pid(), again.get(1).pid(), "second up must not start a new Milvus server");
+    assertEquals(first.get(2).pid(), again.get(2).pid(), "second up must not start a new Milvus Lite");
+    assertTrue(LOG.stream().filter(l -> l.contains("already running")).count() == 3, LOG.toString());
 
-    assertEquals(2, stores.down());
+    assertEquals(3, stores.down());
     for (StoreStatus s : stores.status()) {
       assertEquals(StoreStatus.State.STOPPED, s.state(), s.describe());
     }
@@ -116,7 +125,7 @@ class EmbeddedStoresLifecycleTest {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, kept.statusCode(), "index made before the restart: " + kept.body());
 
-    assertEquals(2, stores.down());
+    assertEquals(3, stores.down());
   }
 
   @Test
@@ -136,7 +145,14 @@ class EmbeddedStoresLifecycleTest {
       assertTrue(e.getMessage().contains("127.0.0.1:" + scratch.milvusPort()), e.getMessage());
       assertTrue(e.getMessage().contains("LENSBENCH_MILVUS_PORT"), e.getMessage());
     }
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), scratch.milvusLitePort()));
+      InfrastructureException e = assertThrows(InfrastructureException.class, () -> stores.milvusLite().up());
+      assertTrue(e.getMessage().contains("127.0.0.1:" + scratch.milvusLitePort()), e.getMessage());
+      assertTrue(e.getMessage().contains("LENSBENCH_MILVUS_LITE_PORT"), e.getMessage());
+    }
     assertFalse(Files.exists(scratch.openSearchInstanceDir().resolve("opensearch.pid")));
     assertFalse(Files.exists(scratch.milvusInstanceDir().resolve("milvus.pid")));
+    assertFalse(Files.exists(scratch.milvusLiteInstanceDir().resolve("milvus.pid")));
   }
 }

@@ -47,7 +47,7 @@ class OpenSearchPluginFailureTest {
       }
     }
     int[] ports = freePorts();
-    StoresConfig config = new StoresConfig(tmp.resolve("home"), ports[0], ports[1], ports[2],
+    StoresConfig config = new StoresConfig(tmp.resolve("home"), ports[0], ports[1], ports[2], ports[3], 1,
         Optional.of(artifacts), base.serviceUser(), base.python(), Duration.ofSeconds(240), "256m");
     List<String> log = new ArrayList<>();
     EmbeddedOpenSearch node = new EmbeddedOpenSearch(config, log::add);
@@ -85,8 +85,9 @@ class OpenSearchPluginFailureTest {
   private static int[] freePorts() throws IOException {
     try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        ServerSocket c = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return new int[] {a.getLocalPort(), b.getLocalPort(), c.getLocalPort()};
+        ServerSocket c = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket d = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return new int[] {a.getLocalPort(), b.getLocalPort(), c.getLocalPort(), d.getLocalPort()};
     }
   }
 }

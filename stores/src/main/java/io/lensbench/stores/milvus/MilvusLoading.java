@@ -22,13 +22,16 @@ final class MilvusLoading {
   private final MilvusClientV2 client;
   private final StoreErrors errors;
   private final Duration timeout;
+  /** Extra in-memory copies (StoreLayout replicas), or null for the server's default. */
+  private final Integer replicas;
   /** Collections whose load state this instance has checked once (load on first use). */
   private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
-  MilvusLoading(MilvusClientV2 client, StoreErrors errors, Duration timeout) {
+  MilvusLoading(MilvusClientV2 client, StoreErrors errors, Duration timeout, Integer replicas) {
     this.client = client;
     this.errors = errors;
     this.timeout = timeout;
+    this.replicas = replicas;
   }
 
   /** Runs a read; when Milvus says the collection is not loaded, loads and retries once. */
@@ -58,8 +61,12 @@ final class MilvusLoading {
         if (Boolean.TRUE.equals(client.getLoadState(GetLoadStateReq.builder().collectionName(collection).build()))) {
           return;
         }
-        client.loadCollection(
-            LoadCollectionReq.builder().collectionName(collection).timeout(timeout.toMillis()).build());
+        LoadCollectionReq.LoadCollectionReqBuilder load =
+            LoadCollectionReq.builder().collectionName(collection).timeout(timeout.toMillis());
+        if (replicas != null) {
+          load.numReplicas(replicas + 1);
+        }
+        client.loadCollection(load.build());
         return;
       } catch (RuntimeException e) {
         if (MilvusStore.isConnectionFailure(e)) {

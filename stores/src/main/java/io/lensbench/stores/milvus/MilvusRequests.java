@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Milvus search requests for checked arguments: kNN ({@code ef = max(efSearch, k)} for HNSW),
  * BM25 on the text's sparse field, hybrid search with Milvus's RRF or weighted ranker, and the
- * boolean filter expression. Consistency is STRONG throughout.
+ * boolean filter expression. Consistency is STRONG, except for kNN on a Milvus server whose
+ * writes a strong read has already seen (see {@link MilvusStore}).
  */
 final class MilvusRequests {
   private final Gson gson = new Gson();
@@ -38,14 +39,15 @@ final class MilvusRequests {
     this.rows = rows;
   }
 
-  SearchReq knn(String collection, VectorField v, float[] vector, int k, Filter filter) {
+  /** kNN; {@code consistency} STRONG unless the caller knows every write is already visible. */
+  SearchReq knn(String collection, VectorField v, float[] vector, int k, Filter filter, ConsistencyLevel consistency) {
     return filtered(SearchReq.builder()
         .collectionName(collection)
         .annsField(v.name())
         .metricType(MilvusSchemas.metric(v.metric()))
         .data(List.of(new FloatVec(vector)))
         .limit(k)
-        .consistencyLevel(ConsistencyLevel.STRONG)
+        .consistencyLevel(consistency)
         .searchParams(searchParams(v, k)), filter).build();
   }
 

@@ -2,8 +2,10 @@ package io.lensbench.stores.milvus;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.lensbench.core.BadInputException;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.ScalarField;
@@ -12,11 +14,13 @@ import io.lensbench.stores.StoreDocument;
 import io.lensbench.stores.TextField;
 import io.lensbench.stores.VectorField;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Documents and query texts as Milvus takes them: a checked document as one JSON row (VARCHAR
- * limits checked), Korean text as Nori morphemes ({@link KoreanMorphemes}).
+ * Documents and query texts as Milvus takes them: a checked document as JSON rows, one per
+ * collection it lives in (VARCHAR limits checked), Korean text as Nori morphemes ({@link KoreanMorphemes}).
  */
 final class MilvusRows implements AutoCloseable {
   private final Gson gson = new Gson();
@@ -30,27 +34,58 @@ final class MilvusRows implements AutoCloseable {
     return t.language().equals("ko") ? korean.analyse(text) : text;
   }
 
-  JsonObject row(String where, CollectionSchema s, StoreDocument d) {
-    JsonObject o = new JsonObject();
-    o.addProperty(SchemaChecks.ID_FIELD, d.id());
-    for (VectorField v : s.vectors()) {
-      JsonArray a = new JsonArray();
-      for (float x : d.vectors().get(v.name())) {
-        a.add(x);
-      }
-      o.add(v.name(), a);
+  /**
+   * One checked document as rows per collection (see {@link MilvusSchemas#createRequests}): one
+   * row for the main collection, plus one per companion collection on Milvus 2.3, where null
+   * scalars are stored as defaults ('' / {@link Long#MIN_VALUE} / {}).
+   */
+  Map<String, JsonObject> rows(String where, String collection, CollectionSchema s, StoreDocument d, MilvusEngine engine) {
+    JsonObject scalars = scalars(where, s, d, engine.bm25());
+    Map<String, JsonObject> out = new LinkedHashMap<>();
+    JsonObject main = withId(d);
+    List<VectorField> vectors = s.vectors();
+    for (VectorField v : vectors) {
+      String target = MilvusSchemas.collectionOf(s, collection, v.name(), engine);
+      JsonObject row = target.equals(collection) ? main : out.computeIfAbsent(target, t -> withId(d));
+      row.add(v.name(), vector(d.vectors().get(v.name())));
+    }
+    if (vectors.isEmpty() && !engine.multiVector()) {
+      main.add(MilvusSchemas.PLACEHOLDER, vector(new float[2]));
     }
     Map<String, String> texts = d.texts() == null ? Map.of() : d.texts();
     for (TextField t : s.texts()) {
       String text = text(t, texts.get(t.name()));
       checkVarcharLength(where, d.id(), t.name(), text);
-      o.addProperty(t.name(), text);
+      main.addProperty(t.name(), text);
     }
+    Map<String, JsonObject> all = new LinkedHashMap<>();
+    all.put(collection, main);
+    all.putAll(out);
+    all.values().forEach(row -> scalars.entrySet().forEach(e -> row.add(e.getKey(), e.getValue())));
+    return all;
+  }
+
+  private static JsonObject withId(StoreDocument d) {
+    JsonObject o = new JsonObject();
+    o.addProperty(SchemaChecks.ID_FIELD, d.id());
+    return o;
+  }
+
+  private static JsonArray vector(float[] v) {
+    JsonArray a = new JsonArray();
+    for (float x : v) {
+      a.add(x);
+    }
+    return a;
+  }
+
+  private JsonObject scalars(String where, CollectionSchema s, StoreDocument d, boolean nullable) {
+    JsonObject o = new JsonObject();
     Map<String, Object> scalars = d.scalars() == null ? Map.of() : d.scalars();
     for (ScalarField f : s.scalars()) {
       Object v = scalars.get(f.name());
       if (v == null) {
-        o.add(f.name(), JsonNull.INSTANCE);
+        o.add(f.name(), nullable ? JsonNull.INSTANCE : nullDefault(f.type()));
       } else if (f.type() == ScalarField.Type.INT) {
         o.addProperty(f.name(), ((Number) v).longValue());
       } else if (f.type() == ScalarField.Type.KEYWORD) {
@@ -61,6 +96,15 @@ final class MilvusRows implements AutoCloseable {
       }
     }
     return o;
+  }
+
+  /** What a null scalar is stored as where Milvus has no nullable fields (2.3). */
+  static JsonElement nullDefault(ScalarField.Type type) {
+    return switch (type) {
+      case KEYWORD -> new JsonPrimitive("");
+      case INT -> new JsonPrimitive(Long.MIN_VALUE);
+      case JSON -> new JsonObject();
+    };
   }
 
   private static void checkVarcharLength(String where, String id, String field, String value) {

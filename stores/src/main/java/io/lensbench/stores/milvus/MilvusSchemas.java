@@ -6,6 +6,7 @@ import io.lensbench.stores.Metric;
 import io.lensbench.stores.ScalarField;
 import io.lensbench.stores.SchemaChecks;
 import io.lensbench.stores.SchemaCodec;
+import io.lensbench.stores.StoreLayout;
 import io.lensbench.stores.TextField;
 import io.lensbench.stores.VectorField;
 import io.milvus.common.clientenum.FunctionType;
@@ -25,13 +26,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@link CollectionSchema} ↔ Milvus collection: the create request (fields, BM25 functions,
- * indexes, the schema JSON as property and description) and the schema read back from a
+ * {@link CollectionSchema} ↔ Milvus collection(s): the create requests (fields, BM25 functions,
+ * indexes, the schema JSON as property and description; on Milvus 2.3 one collection per vector
+ * field) and the schema read back from a
  * described collection (see {@link MilvusStore} for the mapping).
  */
 final class MilvusSchemas {
   /** Collection property holding the LensBench schema JSON (Milvus Lite drops descriptions). */
   static final String SCHEMA_PROPERTY = "lensbench.schema";
+
+  /** Between a collection's name and a vector field's in its companion collections (Milvus 2.3). */
+  static final String COMPANION = "__vec_";
+
+  /** The vector field of a Milvus 2.3 main collection whose schema has none (Milvus needs one). */
+  static final String PLACEHOLDER = "__placeholder";
 
   static final int VARCHAR_MAX = 65_535;
   /** "en" and "ko" both use the standard tokenizer, the only non-Chinese one Milvus Lite has; "ko" text arrives already split into Nori morphemes. */
@@ -40,21 +48,75 @@ final class MilvusSchemas {
 
   private final SchemaCodec codec = new SchemaCodec();
 
-  CreateCollectionReq createRequest(CollectionSchema schema) {
+  /**
+   * The create requests of one schema on this engine, the main collection first. Milvus 2.4+
+   * (and Lite) holds the whole schema in one collection. Milvus 2.3 holds one vector field per
+   * collection: the main collection has the id, the first vector field (or a placeholder when
+   * there is none), the texts as plain VARCHARs and the scalars; each further vector field gets
+   * a companion collection {@code <name>__vec_<field>} with the id, that field and the scalars
+   * (for filters).
+   */
+  List<CreateCollectionReq> createRequests(CollectionSchema schema, MilvusEngine engine, StoreLayout layout) {
+    String json = codec.toJson(schema);
+    if (engine.multiVector()) {
+      CreateCollectionReq.CollectionSchema ms = newSchema();
+      List<IndexParam> indexes = new ArrayList<>();
+      schema.vectors().forEach(v -> addVector(ms, indexes, v));
+      schema.texts().forEach(t -> addText(ms, indexes, t));
+      addScalars(ms, schema.scalars(), true);
+      return List.of(request(schema.name(), ms, indexes, json, layout));
+    }
+    List<CreateCollectionReq> out = new ArrayList<>();
+    CreateCollectionReq.CollectionSchema main = newSchema();
+    List<IndexParam> mainIndexes = new ArrayList<>();
+    if (schema.vectors().isEmpty()) {
+      main.addField(AddFieldReq.builder().fieldName(PLACEHOLDER).dataType(DataType.FloatVector).dimension(2).build());
+      mainIndexes.add(IndexParam.builder().fieldName(PLACEHOLDER).metricType(IndexParam.MetricType.L2)
+          .indexType(IndexParam.IndexType.FLAT).build());
+    } else {
+      addVector(main, mainIndexes, schema.vectors().get(0));
+    }
+    for (TextField t : schema.texts()) {
+      main.addField(AddFieldReq.builder().fieldName(t.name()).dataType(DataType.VarChar).maxLength(VARCHAR_MAX).build());
+    }
+    addScalars(main, schema.scalars(), false);
+    out.add(request(schema.name(), main, mainIndexes, json, layout));
+    for (VectorField v : schema.vectors().subList(Math.min(1, schema.vectors().size()), schema.vectors().size())) {
+      CreateCollectionReq.CollectionSchema ms = newSchema();
+      List<IndexParam> indexes = new ArrayList<>();
+      addVector(ms, indexes, v);
+      addScalars(ms, schema.scalars(), false);
+      out.add(request(schema.name() + COMPANION + v.name(), ms, indexes, json, layout));
+    }
+    return out;
+  }
+
+  /** The collection holding a vector field: the main one, or its companion on Milvus 2.3. */
+  static String collectionOf(CollectionSchema schema, String collection, String vectorField, MilvusEngine engine) {
+    return engine.multiVector() || schema.vectors().get(0).name().equals(vectorField)
+        ? collection : collection + COMPANION + vectorField;
+  }
+
+  private static CreateCollectionReq.CollectionSchema newSchema() {
     CreateCollectionReq.CollectionSchema ms =
         CreateCollectionReq.CollectionSchema.builder().enableDynamicField(false).build();
     ms.addField(AddFieldReq.builder().fieldName(SchemaChecks.ID_FIELD).dataType(DataType.VarChar)
         .maxLength(SchemaChecks.MAX_ID_LENGTH).isPrimaryKey(true).autoID(false).build());
-    List<IndexParam> indexes = new ArrayList<>();
-    for (VectorField v : schema.vectors()) {
-      ms.addField(AddFieldReq.builder().fieldName(v.name()).dataType(DataType.FloatVector).dimension(v.dimension()).build());
-      indexes.add(vectorIndex(v));
-    }
-    for (TextField t : schema.texts()) {
-      addText(ms, indexes, t);
-    }
-    for (ScalarField f : schema.scalars()) {
-      AddFieldReq.AddFieldReqBuilder<?> fb = AddFieldReq.builder().fieldName(f.name()).isNullable(true);
+    return ms;
+  }
+
+  private static void addVector(CreateCollectionReq.CollectionSchema ms, List<IndexParam> indexes, VectorField v) {
+    ms.addField(AddFieldReq.builder().fieldName(v.name()).dataType(DataType.FloatVector).dimension(v.dimension()).build());
+    indexes.add(vectorIndex(v));
+  }
+
+  /** Scalars, nullable where the engine has nullable fields (else nulls are stored as defaults). */
+  private static void addScalars(CreateCollectionReq.CollectionSchema ms, List<ScalarField> scalars, boolean nullable) {
+    for (ScalarField f : scalars) {
+      AddFieldReq.AddFieldReqBuilder<?> fb = AddFieldReq.builder().fieldName(f.name());
+      if (nullable) {
+        fb.isNullable(true);
+      }
       switch (f.type()) {
         case KEYWORD -> fb.dataType(DataType.VarChar).maxLength(VARCHAR_MAX);
         case INT -> fb.dataType(DataType.Int64);
@@ -62,15 +124,21 @@ final class MilvusSchemas {
       }
       ms.addField(fb.build());
     }
-    String json = codec.toJson(schema);
-    return CreateCollectionReq.builder()
-        .collectionName(schema.name())
+  }
+
+  private static CreateCollectionReq request(String name, CreateCollectionReq.CollectionSchema ms,
+      List<IndexParam> indexes, String json, StoreLayout layout) {
+    CreateCollectionReq.CreateCollectionReqBuilder b = CreateCollectionReq.builder()
+        .collectionName(name)
         .description(SchemaCodec.PREFIX + json)
         .property(SCHEMA_PROPERTY, json)
         .collectionSchema(ms)
         .indexParams(indexes)
-        .consistencyLevel(ConsistencyLevel.STRONG)
-        .build();
+        .consistencyLevel(ConsistencyLevel.STRONG);
+    if (layout.shards() != null) {
+      b.numShards(layout.shards());
+    }
+    return b.build();
   }
 
   /** A VARCHAR with the analyser, plus the sparse field a BM25 function fills, and its index. */

@@ -2,6 +2,7 @@ package io.lensbench.stores.milvus;
 
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
 import io.lensbench.stores.StoreKind;
 import io.lensbench.stores.StoreProvider;
 
@@ -13,7 +14,7 @@ public final class MilvusStoreProvider implements StoreProvider {
   }
 
   @Override
-  public RetrievalStore open(StoreConfig config) {
-    return MilvusStore.open(config);
+  public RetrievalStore open(StoreId id, StoreConfig config) {
+    return MilvusStore.open(id, config);
   }
 }

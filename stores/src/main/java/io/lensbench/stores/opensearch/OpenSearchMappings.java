@@ -9,6 +9,7 @@ import io.lensbench.stores.IndexSpec;
 import io.lensbench.stores.Metric;
 import io.lensbench.stores.ScalarField;
 import io.lensbench.stores.SchemaCodec;
+import io.lensbench.stores.StoreLayout;
 import io.lensbench.stores.TextField;
 import io.lensbench.stores.VectorField;
 import java.util.ArrayList;
@@ -31,12 +32,12 @@ final class OpenSearchMappings {
     this.json = json;
   }
 
-  ObjectNode createBody(CollectionSchema schema) {
+  ObjectNode createBody(CollectionSchema schema, StoreLayout layout) {
     ObjectNode body = json.createObjectNode();
     ObjectNode index = body.putObject("settings").putObject("index");
     index.put("knn", true);
-    index.put("number_of_shards", 1);
-    index.put("number_of_replicas", 0);
+    index.put("number_of_shards", layout.shardsOr1());
+    index.put("number_of_replicas", layout.replicasOr0());
     ObjectNode mappings = body.putObject("mappings");
     mappings.put("dynamic", "strict");
     mappings.putObject("_meta").put(META_KEY, codec.toJson(schema));

@@ -18,7 +18,7 @@ import io.lensbench.stores.ScalarField;
 import io.lensbench.stores.StoreConfig;
 import io.lensbench.stores.StoreDocument;
 import io.lensbench.stores.StoreErrors;
-import io.lensbench.stores.StoreKind;
+import io.lensbench.stores.StoreId;
 import io.lensbench.stores.TextField;
 import io.lensbench.stores.VectorField;
 import java.io.IOException;
@@ -33,7 +33,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
  * {@link OpenSearchClients}). Checks, schema cache and errors are {@link CheckedStore}'s; this
  * class makes the OpenSearch calls.
  *
- * <p>Mapping ({@link OpenSearchMappings}; one shard, {@code dynamic: strict}): the id is {@code
+ * <p>Mapping ({@link OpenSearchMappings}; shards and replicas from {@link StoreConfig#layout()},
+ * default one shard and no replica; {@code dynamic: strict}): the id is {@code
  * _id}; each vector field a {@code knn_vector} with method {@code hnsw} on engine {@code lucene} —
  * always: faiss/nmslib need native libraries the embedded node lacks and a knn_vector without a
  * method defaults to faiss, which kills the node on the first write. FLAT fields are mapped the
@@ -57,8 +58,8 @@ public final class OpenSearchStore extends CheckedStore<String> {
   private final OpenSearchQueries queries = new OpenSearchQueries(json);
   private final String version;
 
-  private OpenSearchStore(ApacheHttpClient5Transport transport, StoreConfig config, StoreErrors errors) {
-    super(StoreKind.OPENSEARCH, config, errors);
+  private OpenSearchStore(ApacheHttpClient5Transport transport, StoreId id, StoreConfig config, StoreErrors errors) {
+    super(id, config, errors);
     this.transport = transport;
     this.http = new OpenSearchHttp(transport, errors, json);
     this.version = http.ok("GET", "/", null, "opensearch at " + address(), "server info")
@@ -66,12 +67,12 @@ public final class OpenSearchStore extends CheckedStore<String> {
   }
 
   /** Connects; fails with an InfrastructureException naming the URL when the node is down. */
-  public static OpenSearchStore open(StoreConfig config) {
-    StoreErrors errors = new StoreErrors(StoreKind.OPENSEARCH, config, e -> false);
+  public static OpenSearchStore open(StoreId id, StoreConfig config) {
+    StoreErrors errors = new StoreErrors(id, config, e -> false);
     ApacheHttpClient5Transport t = null;
     try {
       t = OpenSearchClients.transport(config);
-      return new OpenSearchStore(t, config, errors);
+      return new OpenSearchStore(t, id, config, errors);
     } catch (RuntimeException e) {
       closeQuietly(t);
       throw errors.onOpen(e);
@@ -94,6 +95,16 @@ public final class OpenSearchStore extends CheckedStore<String> {
   }
 
   @Override
+  public String engine() {
+    return "OpenSearch " + version;
+  }
+
+  @Override
+  public List<String> fallbacks() {
+    return List.of("hybrid search: sub-searches in one _msearch, fused client-side (no neural-search plugin)");
+  }
+
+  @Override
   protected boolean collectionExists(String collection) {
     OpenSearchHttp.Reply r = http.request("HEAD", "/" + collection, null);
     if (r.status() == 200 || r.status() == 404) {
@@ -104,7 +115,7 @@ public final class OpenSearchStore extends CheckedStore<String> {
 
   @Override
   protected void createCollection(CollectionSchema schema) {
-    OpenSearchHttp.Reply r = http.request("PUT", "/" + schema.name(), mappings.createBody(schema));
+    OpenSearchHttp.Reply r = http.request("PUT", "/" + schema.name(), mappings.createBody(schema, config().layout()));
     if (r.status() != 200) {
       String where = where(schema.name());
       String reason = http.errorReason(r);
@@ -185,7 +196,8 @@ public final class OpenSearchStore extends CheckedStore<String> {
 
   @Override
   protected long countDocuments(String collection) {
-    return http.ok("GET", "/" + collection + "/_count", null, where(collection), "count").path("count").asLong();
+    return complete(http.ok("GET", "/" + collection + "/_count", null, where(collection), "count"), collection, "count")
+        .path("count").asLong();
   }
 
   @Override
@@ -200,7 +212,24 @@ public final class OpenSearchStore extends CheckedStore<String> {
   }
 
   private JsonNode search(String collection, ObjectNode body, String what) {
-    return http.ok("POST", "/" + collection + "/_search", body, where(collection), what);
+    return complete(http.ok("POST", "/" + collection + "/_search", body, where(collection), what), collection, what);
+  }
+
+  /**
+   * The reply of a search or count that every shard answered. With a node down, OpenSearch
+   * answers from the shards it still has ("partial results", HTTP 200): such a reply is never
+   * taken as the result.
+   */
+  private JsonNode complete(JsonNode reply, String collection, String what) {
+    JsonNode shards = reply.path("_shards");
+    int failed = shards.path("failed").asInt(0);
+    if (failed > 0 || shards.path("successful").asInt(0) < shards.path("total").asInt(0)) {
+      throw new InfrastructureException(String.format(java.util.Locale.ROOT,
+          "%s: %s: expected every shard to answer, found %d of %d (%d failed: %s)", where(collection), what,
+          shards.path("successful").asInt(0), shards.path("total").asInt(0), failed,
+          shards.path("failures").path(0).path("reason").path("reason").asText("shard unavailable")));
+    }
+    return reply;
   }
 
   /** The sub-searches in one {@code _msearch}, fused here by {@link HybridFusion}. */
@@ -218,24 +247,18 @@ public final class OpenSearchStore extends CheckedStore<String> {
     JsonNode responses = http.ok("POST", "/" + collection + "/_msearch", nd.toString(), where, "hybrid")
         .path("responses");
     List<List<SearchHit>> lists = new ArrayList<>();
-    List<HybridFusion.ScoreKind> kinds = new ArrayList<>();
     for (int i = 0; i < searches.size(); i++) {
       JsonNode one = responses.path(i);
       if (one.has("error")) {
         throw new InfrastructureException(where + ": hybrid sub-search " + (i + 1) + " failed: "
             + one.path("error").path("reason").asText(one.path("error").toString()));
       }
-      if (searches.get(i) instanceof CheckedSearch.Knn knn) {
-        lists.add(OpenSearchHits.vector(one, knn.field().metric()));
-        kinds.add(HybridFusion.ScoreKind.of(knn.field().metric()));
-      } else {
-        lists.add(OpenSearchHits.text(one));
-        kinds.add(HybridFusion.ScoreKind.BM25);
-      }
+      complete(one, collection, "hybrid sub-search " + (i + 1));
+      lists.add(searches.get(i) instanceof CheckedSearch.Knn knn
+          ? OpenSearchHits.vector(one, knn.field().metric())
+          : OpenSearchHits.text(one));
     }
-    return ranker instanceof HybridRequest.Rrf rrf
-        ? HybridFusion.rrf(lists, rrf.k(), k)
-        : HybridFusion.weighted(lists, kinds, ((HybridRequest.Weighted) ranker).weights(), k);
+    return HybridFusion.fuse(searches, lists, ranker, k);
   }
 
   @Override

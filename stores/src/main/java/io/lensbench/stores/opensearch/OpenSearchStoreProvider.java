@@ -2,6 +2,7 @@ package io.lensbench.stores.opensearch;
 
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
 import io.lensbench.stores.StoreKind;
 import io.lensbench.stores.StoreProvider;
 
@@ -13,7 +14,7 @@ public final class OpenSearchStoreProvider implements StoreProvider {
   }
 
   @Override
-  public RetrievalStore open(StoreConfig config) {
-    return OpenSearchStore.open(config);
+  public RetrievalStore open(StoreId id, StoreConfig config) {
+    return OpenSearchStore.open(id, config);
   }
 }

@@ -27,8 +27,11 @@ class MilvusStoreMessagesTest {
   void unreachableEmbeddedStoreSaysHowToStartIt() {
     InfrastructureException e =
         errors(StoreConfig.MilvusConfig.embedded()).unreachable("connect", new ConnectException("Connection refused"));
-    assertTrue(e.getMessage().contains("http://127.0.0.1:19530"), e.getMessage());
+    assertTrue(e.getMessage().contains("http://127.0.0.1:19730"), e.getMessage());
     assertTrue(e.getMessage().endsWith("start it with: ./lensbench stores up"), e.getMessage());
+    InfrastructureException lite = errors(new StoreConfig.MilvusConfig(StoreConfig.EMBEDDED_MILVUS_LITE_URI, null,
+        null, null, null)).unreachable("connect", new ConnectException("Connection refused"));
+    assertTrue(lite.getMessage().endsWith("start it with: ./lensbench stores up"), lite.getMessage());
   }
 
   @Test

@@ -11,6 +11,8 @@ import io.grpc.stub.StreamObserver;
 import io.lensbench.core.LensBenchException;
 import io.lensbench.core.Secret;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
+import io.lensbench.stores.StoreKind;
 import io.milvus.grpc.BoolResponse;
 import io.milvus.grpc.ConnectRequest;
 import io.milvus.grpc.ConnectResponse;
@@ -80,7 +82,7 @@ class MilvusStoreRedactionTest {
 
   @Test
   void errorRepliesNeverCarryCredentialsIntoMessages() {
-    try (MilvusStore store = MilvusStore.open(config())) {
+    try (MilvusStore store = MilvusStore.open(StoreId.of(StoreKind.MILVUS), config())) {
       for (Runnable call : new Runnable[] {() -> store.exists("docs"), () -> store.count("docs"), () -> store.drop("docs")}) {
         LensBenchException e = assertThrows(LensBenchException.class, call::run);
         assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
@@ -93,7 +95,7 @@ class MilvusStoreRedactionTest {
   @Test
   void aRefusedConnectionNeverCarriesCredentialsIntoTheMessage() {
     versionFails = true;
-    LensBenchException e = assertThrows(LensBenchException.class, () -> MilvusStore.open(config()).close());
+    LensBenchException e = assertThrows(LensBenchException.class, () -> MilvusStore.open(StoreId.of(StoreKind.MILVUS), config()).close());
     assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
     assertTrue(e.getMessage().contains("is unreachable (connect)"), e.getMessage());
   }

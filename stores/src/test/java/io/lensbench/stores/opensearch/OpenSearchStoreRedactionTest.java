@@ -10,6 +10,8 @@ import io.lensbench.core.LensBenchException;
 import io.lensbench.core.Secret;
 import io.lensbench.stores.Filter;
 import io.lensbench.stores.StoreConfig;
+import io.lensbench.stores.StoreId;
+import io.lensbench.stores.StoreKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -76,7 +78,7 @@ class OpenSearchStoreRedactionTest {
 
   @Test
   void errorRepliesNeverCarryCredentialsIntoMessages() {
-    try (OpenSearchStore store = OpenSearchStore.open(config())) {
+    try (OpenSearchStore store = OpenSearchStore.open(StoreId.of(StoreKind.OPENSEARCH), config())) {
       List<Runnable> calls = List.of(
           () -> store.count("docs"),
           () -> store.describe("docs"),
@@ -93,7 +95,7 @@ class OpenSearchStoreRedactionTest {
   @Test
   void aRefusedConnectionNeverCarriesCredentialsIntoTheMessage() {
     rootStatus = 401;
-    LensBenchException e = assertThrows(LensBenchException.class, () -> OpenSearchStore.open(config()).close());
+    LensBenchException e = assertThrows(LensBenchException.class, () -> OpenSearchStore.open(StoreId.of(StoreKind.OPENSEARCH), config()).close());
     assertClean(e);
     assertTrue(e.getMessage().contains("server info: expected HTTP 200, found 401"), e.getMessage());
   }
