@@ -20,7 +20,7 @@ public record IndexBuild(String store, String strategy, String collection, boole
     long items, long distractors, double wallSeconds, double encodeSeconds, double upsertSeconds,
     double flushSeconds, Map<String, Object> distractorVectors) {
 
-  Map<String, Object> toJson() {
+  public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("store", store);
     m.put("strategy", strategy);

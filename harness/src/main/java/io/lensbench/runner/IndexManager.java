@@ -28,8 +28,6 @@ import java.util.TreeMap;
 final class IndexManager {
   /** Collection property holding the content hash. */
   static final String CONTENT_HASH = "contentHash";
-  /** Encoded batches waiting for the store at most (back-pressure on the encoders). */
-  private static final int PIPELINE_DEPTH = 2;
 
   private final Dataset dataset;
   private final RunSelection selection;
@@ -143,34 +141,13 @@ final class IndexManager {
   }
 
   private void build(RetrievalStore store, Strategy strategy, String collection, String contentHash) {
-    long started = System.nanoTime();
-    store.drop(collection);
     Map<String, String> props = new TreeMap<>();
     props.put(CONTENT_HASH, contentHash);
     props.put("lensbenchItems", Long.toString(selection.corpusSize()));
     CollectionSchema schema = strategy.schema(collection, props);
-    store.create(schema);
-    CorpusDocuments docs = new CorpusDocuments(selection.corpus(), selection.distractors(), strategy,
-        schema, batchSize);
-    BatchPipeline.Timing timing;
-    try (Progress p = new Progress(err, "index " + store.name() + "/" + collection, docs.size())) {
-      timing = new BatchPipeline<>(docs, PIPELINE_DEPTH).run(batch -> {
-        store.upsert(collection, batch);
-        p.step(batch.size());
-      });
+    try (Progress p = new Progress(err, "index " + store.name() + "/" + collection, selection.corpusSize())) {
+      builds.add(StreamingIndex.build(store, strategy, schema, selection, batchSize, p::step));
     }
-    long flushing = System.nanoTime();
-    store.flush(collection);
-    double flushSeconds = (System.nanoTime() - flushing) / 1e9;
-    long n = store.count(collection);
-    if (n != selection.corpusSize()) {
-      throw new InfrastructureException(String.format(Locale.ROOT,
-          "store %s, collection %s: expected %d documents after indexing, found %d",
-          store.name(), collection, selection.corpusSize(), n));
-    }
-    builds.add(new IndexBuild(store.name(), strategy.id(), collection, false, n, distractorCount(),
-        (System.nanoTime() - started) / 1e9, timing.produceSeconds(), timing.consumeSeconds(),
-        flushSeconds, docs.provenance()));
   }
 
   private long distractorCount() {

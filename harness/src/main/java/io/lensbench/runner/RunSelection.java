@@ -28,10 +28,10 @@ import java.util.Set;
  * @param corpus the real items searched
  * @param distractors a grown dataset's distractors, searched after the real items; null for none
  */
-record RunSelection(List<Item> corpus, Distractors distractors, List<QuerySet> querySets,
+public record RunSelection(List<Item> corpus, Distractors distractors, List<QuerySet> querySets,
     String itemsHash) {
 
-  static RunSelection of(Experiment exp, Dataset dataset, Optional<Distractors> distractors) {
+  public static RunSelection of(Experiment exp, Dataset dataset, Optional<Distractors> distractors) {
     List<Item> corpus = corpus(exp, dataset);
     Set<String> corpusIds = new HashSet<>();
     corpus.forEach(it -> corpusIds.add(it.id()));
@@ -40,7 +40,7 @@ record RunSelection(List<Item> corpus, Distractors distractors, List<QuerySet> q
   }
 
   /** Every item searched: the real ones and the distractors. */
-  long corpusSize() {
+  public long corpusSize() {
     return corpus.size() + (distractors == null ? 0 : distractors.count());
   }
 
