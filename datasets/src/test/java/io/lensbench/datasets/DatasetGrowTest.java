@@ -86,4 +86,33 @@ class DatasetGrowTest {
     assertEquals(1_000_000L, ItemCount.parse("1M", "--to"));
     assertEquals("100k", ItemCount.format(100_000));
   }
+
+  @Test
+  void vectorModelGrowthIsByteIdenticalForOneSeedAndNoDistractorIsEverJudged() throws Exception {
+    Fixture f = new Fixture(tmp.resolve("base"));
+    Path a = grow(f.dir, "a", 500, 11, DistractorMode.VECTOR_MODEL);
+    Path b = grow(f.dir, "b", 500, 11, DistractorMode.VECTOR_MODEL);
+    for (String rel : List.of("dataset.json", DatasetGrower.RECIPE_FILE, "corpus.jsonl", "qrels/q.qrels")) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(rel)), Files.readAllBytes(b.resolve(rel)), rel);
+    }
+    Dataset g = DatasetLoader.load(a);
+    Distractors d = Distractors.of(g).orElseThrow();
+    List<Item> all = new ArrayList<>();
+    d.batches(100).forEachRemaining(all::addAll);
+    Dataset again = DatasetLoader.load(b);
+    List<Item> allAgain = new ArrayList<>();
+    Distractors.of(again).orElseThrow().batches(7).forEachRemaining(allAgain::addAll);
+    assertEquals(all.stream().map(it -> it.id() + it.texts()).toList(),
+        allAgain.stream().map(it -> it.id() + it.texts()).toList(), "the same distractors, however streamed");
+    java.util.Set<String> real = new java.util.HashSet<>();
+    real.addAll(g.items().keySet());
+    for (QuerySet qs : g.querySets()) {
+      for (String q : qs.qrels().queryIds()) {
+        for (String doc : qs.qrels().forQuery(q).keySet()) {
+          assertTrue(!DistractorRecipe.isDistractor(doc) && real.contains(doc), "judged document " + doc);
+        }
+      }
+    }
+    assertTrue(all.stream().allMatch(it -> DistractorRecipe.isDistractor(it.id()) && !real.contains(it.id())));
+  }
 }

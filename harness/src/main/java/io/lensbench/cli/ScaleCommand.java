@@ -37,11 +37,19 @@ final class ScaleCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, description = "Output directory (default: runs/scale-quick or runs/scale).")
   Path output;
 
+  @Option(names = "--steps", split = ",", paramLabel = "N",
+      description = "Corpus sizes instead of the profile's, e.g. 100k or 10k,100k.")
+  List<String> steps;
+
+  @Option(names = "--with", paramLabel = "DIR",
+      description = "An earlier scale output directory whose steps (smaller sizes) join this run's in the fits, charts and tables.")
+  Path with;
+
   @Override
   public Integer call() {
     Path root = ProjectRoot.find();
     Path file = plan != null ? plan : root.resolve("experiments/scale.yaml");
-    ScaleFile.Plan p = ScaleFile.read(file, quick);
+    ScaleFile.Plan p = ScaleFile.read(file, quick).withSteps(steps);
     Path out = output != null ? output : root.resolve(quick ? "runs/scale-quick" : "runs/scale");
     long t0 = System.nanoTime();
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -50,11 +58,14 @@ final class ScaleCommand implements Callable<Integer> {
     doc.put("started", Instant.now().toString());
     doc.put("loadAverageAtStart", ProcessMemory.loadAverage());
     doc.put("settings", p.settings().toJson());
-    List<Map<String, Object>> steps =
+    List<Map<String, Object>> measured =
         new ScaleRun(p.experiment(), p.settings(), Environment.system(), serverPids(), System.err).run();
-    doc.put("steps", steps);
-    doc.put("growth", ScaleResults.growth(steps));
-    doc.put("fronts", ScaleResults.fronts(steps));
+    List<Map<String, Object>> earlier = with == null ? List.of() : ScaleFile.steps(with.resolve("scale.json"));
+    doc.put("joinedFrom", with == null ? null : with.resolve("scale.json").toString());
+    List<Map<String, Object>> all = ScaleFile.joined(earlier, measured);
+    doc.put("steps", all);
+    doc.put("growth", ScaleResults.growth(all));
+    doc.put("fronts", ScaleResults.fronts(all));
     doc.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     doc.put("loadAverageAtEnd", ProcessMemory.loadAverage());
     doc.put("cores", Runtime.getRuntime().availableProcessors());

@@ -42,7 +42,37 @@ public final class ScaleFile {
   }
 
   /** A base experiment (what each step's run derives from) and the scale settings. */
-  public record Plan(Experiment experiment, ScaleSettings settings) {}
+  public record Plan(Experiment experiment, ScaleSettings settings) {
+    /** This plan with other corpus sizes ({@code --steps}); itself when {@code steps} is null. */
+    public Plan withSteps(List<String> steps) {
+      if (steps == null) {
+        return this;
+      }
+      ScaleSettings s = settings;
+      return new Plan(experiment, new ScaleSettings(ScaleFile.steps(steps, "--steps"), s.stores(), s.sweeps(),
+          s.strategy(), s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep()));
+    }
+  }
+
+  /** The steps of an earlier {@code scale.json}. */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> steps(Path scaleJson) {
+    Map<String, Object> doc = io.lensbench.eval.run.RunJson.JSON.convertValue(
+        io.lensbench.eval.run.RunJson.read(scaleJson), Map.class);
+    if (!(doc.get("steps") instanceof List<?> l)) {
+      throw new BadInputException(scaleJson + ": expected a scale result with 'steps', found none");
+    }
+    return (List<Map<String, Object>>) l;
+  }
+
+  /** Earlier steps (those smaller than the first new one) followed by the new ones. */
+  public static List<Map<String, Object>> joined(List<Map<String, Object>> earlier, List<Map<String, Object>> now) {
+    long first = now.isEmpty() ? Long.MAX_VALUE : ((Number) now.get(0).get("items")).longValue();
+    List<Map<String, Object>> out = new ArrayList<>();
+    earlier.stream().filter(s -> ((Number) s.get("items")).longValue() < first).forEach(out::add);
+    out.addAll(now);
+    return out;
+  }
 
   static Plan parse(String text, String where, boolean quick) {
     Map<?, ?> m;
@@ -57,7 +87,11 @@ public final class ScaleFile {
       }
     }
     String profile = quick ? "quick" : "full";
-    List<Long> steps = steps(m.get(profile), where + "." + profile);
+    if (!(m.get(profile) instanceof Map<?, ?> p) || !(p.get("steps") instanceof List<?> l)) {
+      throw new BadInputException(where + "." + profile + ": expected a mapping with a 'steps' list, found "
+          + m.get(profile));
+    }
+    List<Long> steps = steps(l, where + "." + profile + ".steps");
     Map<String, IndexSweep> sweeps = sweeps(m.get("stores"), where + ".stores");
     Experiment exp = experiment(m, new ArrayList<>(sweeps.keySet()), where);
     ScaleSettings s = new ScaleSettings(steps, List.copyOf(sweeps.keySet()), sweeps,
@@ -66,15 +100,15 @@ public final class ScaleFile {
     return new Plan(exp, s);
   }
 
-  private static List<Long> steps(Object v, String where) {
-    if (!(v instanceof Map<?, ?> p) || !(p.get("steps") instanceof List<?> l) || l.isEmpty()) {
-      throw new BadInputException(where + ": expected a mapping with a non-empty 'steps' list, found " + v);
+  private static List<Long> steps(List<?> l, String where) {
+    if (l.isEmpty()) {
+      throw new BadInputException(where + ": expected at least one size, found []");
     }
     List<Long> out = new ArrayList<>();
     for (Object o : l) {
-      long n = ItemCount.parse(String.valueOf(o), where + ".steps");
+      long n = ItemCount.parse(String.valueOf(o), where);
       if (!out.isEmpty() && n <= out.get(out.size() - 1)) {
-        throw new BadInputException(where + ".steps: expected ascending sizes, found " + l);
+        throw new BadInputException(where + ": expected ascending sizes, found " + l);
       }
       out.add(n);
     }

@@ -1,5 +1,6 @@
 package io.lensbench.stores;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Locale;
 
 /**
@@ -11,8 +12,12 @@ import java.util.Locale;
  * @param efSearch HNSW search beam; must be ≥ k at query time (0 otherwise)
  * @param nlist IVF_FLAT clusters (0 otherwise)
  * @param nprobe IVF_FLAT clusters searched per query (0 otherwise)
+ *     <p>The IVF parameters are left out of a stored schema when 0, so FLAT and HNSW schemas are
+ *     stored exactly as before they existed.
  */
-public record IndexSpec(Type type, int m, int efConstruction, int efSearch, int nlist, int nprobe) {
+public record IndexSpec(Type type, int m, int efConstruction, int efSearch,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int nlist,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int nprobe) {
   public enum Type {
     FLAT,
     HNSW,
