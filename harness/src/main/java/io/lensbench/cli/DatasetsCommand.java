@@ -106,7 +106,7 @@ public final class DatasetsCommand implements Callable<Integer> {
 
   /** {@code datasets grow DATASET --to N --out DIR}. */
   @Command(name = "grow", mixinStandardHelpOptions = true,
-      description = {"Grows a built dataset to N searchable items with seeded distractors (docs/scale.md).",
+      description = {"Grows a built dataset to N searchable items with seeded distractors (see the scale page of the docs).",
           "Every real item, query and judgment is kept as it is; the distractors are never relevant to any query and are labelled so in the card."})
   static final class Grow implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -123,7 +123,7 @@ public final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the distractors (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--distractors", defaultValue = "augmented", description = "augmented: augmented real images and recombined real texts, encoded by the strategies' own encoders; vector-model: recombined texts, vectors drawn from a Gaussian mixture fitted on the real vectors at index time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--distractors", defaultValue = "augmented", description = "Where distractor vectors come from. With augmented, from augmented real images and recombined real texts, encoded by the strategies' own encoders; with vector-model, from a Gaussian mixture fitted on the real vectors at index time, beside recombined texts (default: ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--split", defaultValue = "test", description = "Which real items count towards N: test (what runs search by default) or all (train items included, unjudged) (default: ${DEFAULT-VALUE}).")

@@ -24,21 +24,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lensbench bench scale [--quick] [PLAN]}: growth curves and index sweeps (docs/scale.md). */
 @Command(name = "scale", mixinStandardHelpOptions = true,
-    description = {"Grows the dataset step by step with seeded distractors, builds every store's index sweep at each size and measures build time, latency, QPS, memory and quality (docs/scale.md).",
-        "Writes scale.json and scale.html into the output directory."})
+    description = {"Grows the dataset step by step with seeded distractors, builds every store's index sweep at each size and measures build time, latency, QPS, memory and quality.",
+        "Writes scale.json and scale.html into the output directory (see the scale page of the docs)."})
 final class ScaleCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN",
-      description = "Scale plan file (default: experiments/scale.yaml).")
+      description = "Scale plan file (default: the project's scale plan).")
   Path plan;
 
-  @Option(names = "--quick", description = "The plan's quick profile (experiments/scale.yaml: 10k and 30k items; docs/scale.md says what it measures).")
+  @Option(names = "--quick", description = "The plan's quick profile (10 thousand and 30 thousand items in the project's scale plan), under 15 minutes on 2 cores.")
   boolean quick;
 
-  @Option(names = {"-o", "--output"}, description = "Output directory (default: runs/scale-quick or runs/scale).")
+  @Option(names = {"-o", "--output"}, description = "Output directory (default: scale-quick or scale in the runs folder).")
   Path output;
 
   @Option(names = "--steps", split = ",", paramLabel = "N",
-      description = "Corpus sizes instead of the profile's, e.g. 100k or 10k,100k.")
+      description = "Corpus sizes instead of the profile's, comma-separated, such as 100k or 1M.")
   List<String> steps;
 
   @Option(names = "--with", paramLabel = "DIR",
