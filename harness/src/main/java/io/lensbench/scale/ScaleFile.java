@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class ScaleFile {
   private static final Set<String> KEYS = Set.of("dataset", "strategy", "jointEncoder", "querySet", "k",
-      "rounds", "batchSize", "seed", "quick", "full", "stores");
+      "rounds", "batchSize", "seed", "quick", "full", "stores", "requestTimeoutSeconds");
 
   private ScaleFile() {}
 
@@ -132,7 +132,10 @@ public final class ScaleFile {
     y.append("dataset: {name: ").append(m.get("dataset") == null ? "fashion" : m.get("dataset")).append(", split: test}\n");
     y.append("querySets: [").append(m.get("querySet") == null ? "image" : m.get("querySet")).append("]\n");
     y.append("stores:\n");
-    stores.forEach(s -> y.append("  - name: ").append(s).append('\n'));
+    Object timeout = m.get("requestTimeoutSeconds");
+    stores.forEach(s -> y.append("  - {name: ").append(s)
+        .append(timeout == null ? "" : ", requestTimeoutSeconds: " + integer(m, "requestTimeoutSeconds", 60, where))
+        .append("}\n"));
     y.append("index: {type: flat}\n");
     y.append("strategies:\n  - {id: ").append(m.get("strategy") == null ? "joint" : m.get("strategy"))
         .append(", type: joint")
