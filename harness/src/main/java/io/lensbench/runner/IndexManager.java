@@ -132,12 +132,23 @@ final class IndexManager {
     return shared ? LockFile.shared(lockFile) : LockFile.exclusive(lockFile);
   }
 
-  /** The collection exists with this content hash and the whole corpus. */
+  /**
+   * The collection exists with this content hash and the whole corpus. One that describes but
+   * cannot be counted (left by a store killed while indexing it) is not reusable: it is rebuilt,
+   * and a store that is really down fails the rebuild's first call instead.
+   */
   private boolean matches(RetrievalStore store, String collection, String contentHash) {
     Optional<CollectionSchema> existing = store.describe(collection);
-    return existing.isPresent()
-        && contentHash.equals(existing.get().properties().get(CONTENT_HASH))
-        && store.count(collection) == selection.corpusSize();
+    if (existing.isEmpty() || !contentHash.equals(existing.get().properties().get(CONTENT_HASH))) {
+      return false;
+    }
+    try {
+      return store.count(collection) == selection.corpusSize();
+    } catch (InfrastructureException e) {
+      err.printf(Locale.ROOT, "index %s/%s: cannot be counted (%s); rebuilding it%n", store.name(), collection,
+          e.getMessage());
+      return false;
+    }
   }
 
   private void build(RetrievalStore store, Strategy strategy, String collection, String contentHash) {
