@@ -53,6 +53,18 @@ public record Dataset(
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /**
+   * The checksum of the dataset this one was grown from ({@code grownFrom.checksum} in the card:
+   * models trained on it serve the grown dataset, whose real items and splits are the same), or
+   * this dataset's own checksum.
+   */
+  public String baseChecksum() {
+    if (card.get("grownFrom") instanceof Map<?, ?> from && from.get("checksum") instanceof String c) {
+      return c;
+    }
+    return checksum;
+  }
+
   public QuerySet querySet(String name) {
     return querySets.stream()
         .filter(q -> q.name().equals(name))

@@ -28,6 +28,11 @@ public final class DatasetDescription {
     long test = d.splits().values().stream().filter(s -> s == Split.TEST).count();
     sb.append(String.format(Locale.ROOT, "items     %d (train %d, test %d; search over: %s)%n",
         d.items().size(), train, test, card.getOrDefault("searchSplit", "all")));
+    if (card.get("distractors") instanceof Map<?, ?> dis) {
+      sb.append(String.format(Locale.ROOT, "grown     from %s: %s %s distractors (seed %s) to %s searchable items; %s%n",
+          card.get("grownFrom") instanceof Map<?, ?> f ? f.get("root") : "?", dis.get("count"), dis.get("mode"),
+          dis.get("seed"), dis.get("total"), dis.get("label")));
+    }
     Map<String, Integer> texts = new TreeMap<>();
     for (Item i : d.items().values()) {
       for (String k : i.texts().keySet()) {

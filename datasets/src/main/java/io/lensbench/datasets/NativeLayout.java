@@ -27,6 +27,11 @@ public final class NativeLayout {
   public static final String QUERIES_DIR = "queries";
   public static final String QRELS_DIR = "qrels";
   public static final String IMAGES_DIR = "images";
+  /**
+   * A grown dataset's augmented distractor images: left out of the card's per-file checksums
+   * (one checksum over all of them sits in the card's {@code distractors.images.sha256}).
+   */
+  public static final String DISTRACTOR_IMAGES = "images/distractors";
 
   private NativeLayout() {}
 
@@ -109,11 +114,15 @@ public final class NativeLayout {
     return full;
   }
 
-  /** Relative path (with '/') → SHA-256 of every regular file under dir except dataset.json, sorted. */
+  /**
+   * Relative path (with '/') → SHA-256 of every regular file under dir except dataset.json and
+   * distractor images, sorted.
+   */
   public static Map<String, String> fileChecksums(Path dir) {
     Map<String, String> files = new TreeMap<>();
+    Path distractors = dir.resolve(DISTRACTOR_IMAGES);
     try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).forEach(f -> {
+      s.filter(f -> !f.startsWith(distractors)).filter(Files::isRegularFile).forEach(f -> {
         String rel = dir.relativize(f).toString().replace('\\', '/');
         if (!rel.equals(CARD)) {
           files.put(rel, Hashing.sha256Hex(f));

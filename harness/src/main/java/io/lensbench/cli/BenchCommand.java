@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = {ScaleCommand.class},
     description = {
       "Runs the JMH latency benchmarks against the experiment's real indexes.",
       "Measures search latency per strategy x store x k (raw store calls vs the harness path), a concurrency sweep (1, 2, 4, 8 threads: QPS and p99), fusion cost, encoder latency, rerank client overhead against a fake endpoint, and indexing throughput per store.",

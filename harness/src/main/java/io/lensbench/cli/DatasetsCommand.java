@@ -11,10 +11,14 @@ import io.lensbench.datasets.Problem;
 import io.lensbench.datasets.fashion.FashionBuilder;
 import io.lensbench.datasets.fashion.Glossary;
 import io.lensbench.datasets.fashion.KaggleFashionLoader;
+import io.lensbench.datasets.grow.DatasetGrower;
+import io.lensbench.datasets.grow.DistractorMode;
+import io.lensbench.datasets.grow.ItemCount;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code lensbench datasets build | describe | validate}. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
     description = "Builds, describes and validates datasets (layout: docs/datasets.md).",
-    subcommands = {DatasetsCommand.Build.class, DatasetsCommand.Describe.class,
-        DatasetsCommand.Validate.class})
+    subcommands = {DatasetsCommand.Build.class, DatasetsCommand.Grow.class,
+        DatasetsCommand.Describe.class, DatasetsCommand.Validate.class})
 public final class DatasetsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -95,6 +99,51 @@ public final class DatasetsCommand implements Callable<Integer> {
         pw.println("skipped: " + p);
       }
       pw.println("built " + target + " (checksum " + r.card().get("checksum") + ")");
+      pw.flush();
+      return 0;
+    }
+  }
+
+  /** {@code datasets grow DATASET --to N --out DIR}. */
+  @Command(name = "grow", mixinStandardHelpOptions = true,
+      description = {"Grows a built dataset to N searchable items with seeded distractors (see the scale page of the docs).",
+          "Every real item, query and judgment is kept as it is; the distractors are never relevant to any query and are labelled so in the card."})
+  static final class Grow implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATASET", description = "The built dataset to grow (a directory).")
+    Path base;
+
+    @Option(names = "--to", required = true, description = "Searchable items wanted: the real items of --split plus distractors, e.g. 10000, 100k, 1M.")
+    String to;
+
+    @Option(names = "--out", required = true, description = "Output directory (the grown dataset).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the distractors (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--distractors", defaultValue = "augmented", description = "Where distractor vectors come from. With augmented, from augmented real images and recombined real texts, encoded by the strategies' own encoders; with vector-model, from a Gaussian mixture fitted on the real vectors at index time, beside recombined texts (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--split", defaultValue = "test", description = "Which real items count towards N: test (what runs search by default) or all (train items included, unjudged) (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      String command = String.format(Locale.ROOT,
+          "lensbench datasets grow %s --to %s --seed %d --distractors %s --split %s",
+          base.getFileName(), to, seed, mode, split);
+      DatasetGrower.Options o = new DatasetGrower.Options(base.toAbsolutePath().normalize(),
+          out.toAbsolutePath().normalize(), ItemCount.parse(to, "--to"), seed,
+          DistractorMode.parse(mode, "--distractors"), split, command);
+      Map<String, Object> card = new DatasetGrower(o, m -> {
+        err.println("datasets grow: " + m);
+        err.flush();
+      }).grow();
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.println("grown " + o.out() + " (checksum " + card.get("checksum") + ")");
       pw.flush();
       return 0;
     }

@@ -17,6 +17,11 @@ public interface Components extends AutoCloseable {
 
   Dataset dataset();
 
+  /** The dataset's distractors when it is a grown dataset (docs/scale.md). */
+  default java.util.Optional<io.lensbench.datasets.grow.Distractors> distractors() {
+    return io.lensbench.datasets.grow.Distractors.of(dataset());
+  }
+
   /** An open, reachable store; throws InfrastructureException naming it when it is down. */
   RetrievalStore store(Experiment.StoreSpec spec);
 

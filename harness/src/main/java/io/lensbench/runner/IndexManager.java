@@ -5,10 +5,8 @@ import io.lensbench.core.InfrastructureException;
 import io.lensbench.core.LensBenchException;
 import io.lensbench.core.LockFile;
 import io.lensbench.datasets.Dataset;
-import io.lensbench.datasets.Item;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.RetrievalStore;
-import io.lensbench.stores.StoreDocument;
 import io.lensbench.strategies.Strategy;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,8 +20,10 @@ import java.util.TreeMap;
 /**
  * Makes sure a strategy's collection exists on a store with exactly the run's corpus: a
  * collection whose content hash (strategy fingerprint + dataset checksum + corpus) matches is
- * reused, anything else is dropped and rebuilt from the strategy's documents (encoded once per
- * strategy, in batches, and kept until the next strategy needs the memory).
+ * reused, anything else is dropped and rebuilt from the strategy's documents, streamed: a batch
+ * is encoded while the store indexes the previous one ({@link BatchPipeline}, {@link
+ * CorpusDocuments}), so memory does not grow with the corpus. Documents needed by a second store
+ * come again through the encoders' caches.
  */
 final class IndexManager {
   /** Collection property holding the content hash. */
@@ -35,8 +35,7 @@ final class IndexManager {
   private final boolean reindex;
   private final PrintStream err;
   private final java.util.Set<String> rebuiltThisRun = new java.util.HashSet<>();
-  private String encodedFor;
-  private List<StoreDocument> encoded;
+  private final List<IndexBuild> builds = new ArrayList<>();
 
   IndexManager(Dataset dataset, RunSelection selection, int batchSize, boolean reindex,
       PrintStream err) {
@@ -98,7 +97,9 @@ final class IndexManager {
       LockFile shared = wait(lockFile, true, store, collection);
       if (!rebuild && matches(store, collection, hash)) {
         err.printf(Locale.ROOT, "index %s/%s: reusing (content hash %s, %d items)%n",
-            store.name(), collection, hash.substring(0, 12), selection.corpus().size());
+            store.name(), collection, hash.substring(0, 12), selection.corpusSize());
+        builds.add(new IndexBuild(store.name(), strategy.id(), collection, true,
+            selection.corpusSize(), distractorCount(), 0, 0, 0, 0, null));
         store.flush(collection); // loads it (a restarted Milvus brings collections back unloaded)
         return shared;
       }
@@ -131,54 +132,42 @@ final class IndexManager {
     return shared ? LockFile.shared(lockFile) : LockFile.exclusive(lockFile);
   }
 
-  /** The collection exists with this content hash and the whole corpus. */
+  /**
+   * The collection exists with this content hash and the whole corpus. One that describes but
+   * cannot be counted (left by a store killed while indexing it) is not reusable: it is rebuilt,
+   * and a store that is really down fails the rebuild's first call instead.
+   */
   private boolean matches(RetrievalStore store, String collection, String contentHash) {
     Optional<CollectionSchema> existing = store.describe(collection);
-    return existing.isPresent()
-        && contentHash.equals(existing.get().properties().get(CONTENT_HASH))
-        && store.count(collection) == selection.corpus().size();
+    if (existing.isEmpty() || !contentHash.equals(existing.get().properties().get(CONTENT_HASH))) {
+      return false;
+    }
+    try {
+      return store.count(collection) == selection.corpusSize();
+    } catch (InfrastructureException e) {
+      err.printf(Locale.ROOT, "index %s/%s: cannot be counted (%s); rebuilding it%n", store.name(), collection,
+          e.getMessage());
+      return false;
+    }
   }
 
   private void build(RetrievalStore store, Strategy strategy, String collection, String contentHash) {
-    List<StoreDocument> docs = documents(strategy, collection);
-    store.drop(collection);
     Map<String, String> props = new TreeMap<>();
     props.put(CONTENT_HASH, contentHash);
-    props.put("lensbenchItems", Integer.toString(selection.corpus().size()));
-    store.create(strategy.schema(collection, props));
-    try (Progress p = new Progress(err, "index " + store.name() + "/" + collection, docs.size())) {
-      for (int i = 0; i < docs.size(); i += batchSize) {
-        List<StoreDocument> batch = docs.subList(i, Math.min(docs.size(), i + batchSize));
-        store.upsert(collection, batch);
-        p.step(batch.size());
-      }
-    }
-    store.flush(collection);
-    long n = store.count(collection);
-    if (n != selection.corpus().size()) {
-      throw new InfrastructureException(String.format(Locale.ROOT,
-          "store %s, collection %s: expected %d documents after indexing, found %d",
-          store.name(), collection, selection.corpus().size(), n));
+    props.put("lensbenchItems", Long.toString(selection.corpusSize()));
+    CollectionSchema schema = strategy.schema(collection, props);
+    try (Progress p = new Progress(err, "index " + store.name() + "/" + collection, selection.corpusSize())) {
+      builds.add(StreamingIndex.build(store, strategy, schema, selection, batchSize, p::step));
     }
   }
 
-  /** The strategy's documents for the corpus, encoded once and kept for the other stores. */
-  private List<StoreDocument> documents(Strategy strategy, String collection) {
-    if (collection.equals(encodedFor)) {
-      return encoded;
-    }
-    List<Item> corpus = selection.corpus();
-    List<StoreDocument> docs = new ArrayList<>(corpus.size());
-    try (Progress p = new Progress(err, "encode " + strategy.id() + " items", corpus.size())) {
-      for (int i = 0; i < corpus.size(); i += batchSize) {
-        List<Item> batch = corpus.subList(i, Math.min(corpus.size(), i + batchSize));
-        docs.addAll(strategy.documents(batch));
-        p.step(batch.size());
-      }
-    }
-    encodedFor = collection;
-    encoded = docs;
-    return docs;
+  private long distractorCount() {
+    return selection.distractors() == null ? 0 : selection.distractors().count();
+  }
+
+  /** Every collection this manager made ready, in order (built or reused). */
+  List<IndexBuild> builds() {
+    return List.copyOf(builds);
   }
 
   private static InfrastructureException failed(RetrievalStore store, String collection,

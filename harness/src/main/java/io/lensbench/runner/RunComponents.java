@@ -4,6 +4,7 @@ import io.lensbench.captioners.Captioner;
 import io.lensbench.core.BadInputException;
 import io.lensbench.datasets.Dataset;
 import io.lensbench.datasets.DatasetLoader;
+import io.lensbench.datasets.grow.Distractors;
 import io.lensbench.encoders.JointEncoder;
 import io.lensbench.encoders.TextEncoder;
 import io.lensbench.stores.RetrievalStore;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The real parts of a run, built from the loaded dataset and an explicit {@link Environment}:
@@ -21,6 +23,7 @@ import java.util.Map;
  */
 public final class RunComponents implements Components {
   private final Dataset dataset;
+  private final Optional<Distractors> distractors;
   private final Closer closer;
   private final ModelCards cards = new ModelCards();
   private final StoreFactory stores;
@@ -31,6 +34,7 @@ public final class RunComponents implements Components {
 
   private RunComponents(Experiment exp, Dataset dataset, Environment env, PrintStream err) {
     this.dataset = dataset;
+    this.distractors = Distractors.of(dataset);
     this.env = env;
     this.closer = new Closer(err);
     this.stores = new StoreFactory(env, closer);
@@ -67,6 +71,11 @@ public final class RunComponents implements Components {
   @Override
   public Dataset dataset() {
     return dataset;
+  }
+
+  @Override
+  public Optional<Distractors> distractors() {
+    return distractors;
   }
 
   @Override

@@ -20,11 +20,11 @@ final class RunProvenance {
   private final Experiment exp;
   private final String experimentFile;
   private final Dataset dataset;
-  private final int corpusSize;
+  private final long corpusSize;
   private final String configHash;
   private final Instant started;
 
-  RunProvenance(Experiment exp, String experimentFile, Dataset dataset, int corpusSize,
+  RunProvenance(Experiment exp, String experimentFile, Dataset dataset, long corpusSize,
       String configHash, Instant started) {
     this.exp = exp;
     this.experimentFile = experimentFile;
@@ -50,6 +50,9 @@ final class RunProvenance {
     ds.put("checksum", dataset.checksum());
     ds.put("root", dataset.root() == null ? null : dataset.root().toString());
     ds.put("corpusItems", corpusSize);
+    if (dataset.card().get("distractors") != null) {
+      ds.put("distractors", dataset.card().get("distractors"));
+    }
     p.put("dataset", ds);
     p.put("configHash", configHash);
     p.put("models", models);

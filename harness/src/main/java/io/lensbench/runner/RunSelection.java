@@ -7,27 +7,41 @@ import io.lensbench.datasets.Item;
 import io.lensbench.datasets.Qrels;
 import io.lensbench.datasets.Query;
 import io.lensbench.datasets.QuerySet;
+import io.lensbench.datasets.Json;
 import io.lensbench.datasets.Split;
+import io.lensbench.datasets.grow.Distractors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a run searches and asks: the corpus (the dataset's split, limited) and the query sets
- * (limited, with qrels cut to the corpus when the corpus is limited), plus the hash that names
- * the corpus in collection names.
+ * What a run searches and asks: the corpus (the dataset's split, limited, plus a grown dataset's
+ * distractors, which are streamed and never held here) and the query sets (limited, with qrels
+ * cut to the corpus when the corpus is limited), plus the hash that names the corpus in collection
+ * names.
+ *
+ * @param corpus the real items searched
+ * @param distractors a grown dataset's distractors, searched after the real items; null for none
  */
-record RunSelection(List<Item> corpus, List<QuerySet> querySets, String itemsHash) {
+public record RunSelection(List<Item> corpus, Distractors distractors, List<QuerySet> querySets,
+    String itemsHash) {
 
-  static RunSelection of(Experiment exp, Dataset dataset) {
+  public static RunSelection of(Experiment exp, Dataset dataset, Optional<Distractors> distractors) {
     List<Item> corpus = corpus(exp, dataset);
     Set<String> corpusIds = new HashSet<>();
     corpus.forEach(it -> corpusIds.add(it.id()));
-    return new RunSelection(corpus, querySets(exp, dataset, corpusIds), itemsHash(dataset, corpus));
+    Distractors d = distractors.orElse(null);
+    return new RunSelection(corpus, d, querySets(exp, dataset, corpusIds), itemsHash(dataset, corpus, d));
+  }
+
+  /** Every item searched: the real ones and the distractors. */
+  public long corpusSize() {
+    return corpus.size() + (distractors == null ? 0 : distractors.count());
   }
 
   private static List<Item> corpus(Experiment exp, Dataset dataset) {
@@ -82,10 +96,14 @@ record RunSelection(List<Item> corpus, List<QuerySet> querySets, String itemsHas
     return out;
   }
 
-  private static String itemsHash(Dataset dataset, List<Item> corpus) {
+  /** The real items' ids and, for a grown dataset, its distractor recipe (never the distractors one by one). */
+  private static String itemsHash(Dataset dataset, List<Item> corpus, Distractors distractors) {
     StringBuilder sb = new StringBuilder(dataset.name()).append('\n');
     for (Item it : corpus) {
       sb.append(it.id()).append('\n');
+    }
+    if (distractors != null) {
+      sb.append("distractors ").append(Json.line(distractors.recipe().toJson())).append('\n');
     }
     return Hashing.sha256Hex(sb.toString());
   }

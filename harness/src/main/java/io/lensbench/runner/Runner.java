@@ -70,8 +70,8 @@ public final class Runner {
 
   public Result run() {
     Path dir = Path.of(exp.output()).toAbsolutePath().normalize();
-    try (LockFile lock = lockRunDirectory(dir)) {
-      return run(dir);
+    try (LockFile lock = lockRunDirectory(dir); ProcessMemory memory = new ProcessMemory()) {
+      return run(dir, memory);
     }
   }
 
@@ -85,10 +85,10 @@ public final class Runner {
     return lock;
   }
 
-  private Result run(Path dir) {
+  private Result run(Path dir, ProcessMemory memory) {
     Instant started = Instant.now();
     Dataset dataset = components.dataset();
-    RunSelection selection = RunSelection.of(exp, dataset);
+    RunSelection selection = RunSelection.of(exp, dataset, components.distractors());
     OpenStores stores = OpenStores.open(exp.stores(), components);
     StrategyFactory factory = new StrategyFactory(components);
     Map<String, Strategy> strategies = factory.buildAll(exp);
@@ -98,7 +98,7 @@ public final class Runner {
     RerankStage reranker = components.reranker(exp.rerankerSpec());
     String rerankerId = reranker == null ? null : reranker.id();
     RunProvenance provenance =
-        new RunProvenance(exp, experimentFile, dataset, selection.corpus().size(), configHash, started);
+        new RunProvenance(exp, experimentFile, dataset, selection.corpusSize(), configHash, started);
 
     RunDirectory runDir = new RunDirectory(dir);
     writeInputs(runDir, dataset, selection);
@@ -109,7 +109,7 @@ public final class Runner {
     long skipped = matrix.doneCount();
     err.printf(Locale.ROOT, "run %s: %d cells (%d query sets x %d strategies x %d stores), %d already done, corpus %d items -> %s%n",
         exp.name(), matrix.cells().size(), selection.querySets().size(), strategies.size(),
-        stores.stores().size(), skipped, selection.corpus().size(), dir);
+        stores.stores().size(), skipped, selection.corpusSize(), dir);
 
     IndexManager indexes = new IndexManager(dataset, selection, exp.batchSize(), reindex, err);
     CellExecutor executor = new CellExecutor(runDir, exp, reranker, dataset,
@@ -117,12 +117,14 @@ public final class Runner {
     int ran = 0;
     for (StrategySpec spec : exp.strategies()) {
       ran += runStrategy(spec, strategies.get(spec.id()), matrix, selection, stores, indexes, executor);
+      RunResources.writeIndexing(runDir, indexes.builds());
     }
 
     Parity.write(runDir, dataset.name(), selection.querySets(), strategies.keySet(),
         List.copyOf(stores.stores().keySet()), rerankerId, exp.k(), exp.index());
     RunJson.writeJson(runDir.file("provenance.json"),
         provenance.toJson(models(factory), stores, Instant.now()));
+    RunResources.writeMemory(runDir, memory, stores);
     Map<String, Map<String, Double>> summaries = RunSummary.read(runDir, matrix.cells());
     RunSummary.print(out, summaries);
     return new Result(dir, matrix.cells(), ran, (int) skipped, summaries);

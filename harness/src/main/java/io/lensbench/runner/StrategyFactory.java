@@ -28,13 +28,13 @@ import java.util.Map;
  * image, text or caption needed by several strategies is computed once per run and every store
  * receives the very same vectors.
  */
-final class StrategyFactory {
+public final class StrategyFactory {
   private final Components components;
   private final Map<String, TextEncoder> texts = new HashMap<>();
   private final Map<String, JointEncoder> joints = new HashMap<>();
   private final Map<String, Captioner> captioners = new HashMap<>();
 
-  StrategyFactory(Components components) {
+  public StrategyFactory(Components components) {
     this.components = components;
   }
 
@@ -45,7 +45,7 @@ final class StrategyFactory {
   }
 
   /** Every strategy of the experiment, by id, in experiment order. */
-  Map<String, Strategy> buildAll(Experiment exp) {
+  public Map<String, Strategy> buildAll(Experiment exp) {
     Map<String, Strategy> out = new java.util.LinkedHashMap<>();
     for (StrategySpec spec : exp.strategies()) {
       out.put(spec.id(), build(spec, exp.index()));

@@ -10,6 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param <V> the value type
  */
 public final class MemoryStore<V> implements CacheStore<V> {
+  /**
+   * The cap of a model's in-run memo (one per kind): enough for every query and a demo-sized
+   * corpus, far from a million items — beyond it the memo starts over and the on-disk cache
+   * serves (the same values, read back).
+   */
+  public static final int RUN_MEMO_LIMIT = 16_384;
+
   private final Map<String, V> map = new ConcurrentHashMap<>();
   private final int limit;
 

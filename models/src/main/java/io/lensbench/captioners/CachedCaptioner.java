@@ -26,7 +26,7 @@ public final class CachedCaptioner implements Captioner {
 
   /** Cached in memory for one run: each image is captioned once; borrows the delegate. */
   public static Captioner inMemory(Captioner delegate) {
-    return new CachedCaptioner(delegate, new MemoryStore<>(), false);
+    return new CachedCaptioner(delegate, new MemoryStore<>(MemoryStore.RUN_MEMO_LIMIT), false);
   }
 
   private CachedCaptioner(Captioner delegate, CacheStore<String> store, boolean ownsDelegate) {

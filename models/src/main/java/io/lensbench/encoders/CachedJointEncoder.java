@@ -28,9 +28,9 @@ public final class CachedJointEncoder implements JointEncoder {
     this(delegate, kind -> EmbeddingCache.open(cacheRoot, delegate.id(), kind), true);
   }
 
-  /** Cached in memory for one run: the same content is encoded once; borrows the delegate. */
+  /** Cached in memory for one run (at most {@link MemoryStore#RUN_MEMO_LIMIT} values a kind): the same content is encoded once; borrows the delegate. */
   public static JointEncoder inMemory(JointEncoder delegate) {
-    return new CachedJointEncoder(delegate, kind -> new MemoryStore<>(), false);
+    return new CachedJointEncoder(delegate, kind -> new MemoryStore<>(MemoryStore.RUN_MEMO_LIMIT), false);
   }
 
   private CachedJointEncoder(JointEncoder delegate,

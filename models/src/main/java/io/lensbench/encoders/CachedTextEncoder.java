@@ -27,9 +27,9 @@ public final class CachedTextEncoder implements TextEncoder {
     this(delegate, kind -> EmbeddingCache.open(cacheRoot, delegate.id(), kind), true);
   }
 
-  /** Cached in memory for one run: the same text is encoded once; borrows the delegate. */
+  /** Cached in memory for one run (at most {@link MemoryStore#RUN_MEMO_LIMIT} values a kind): the same text is encoded once; borrows the delegate. */
   public static TextEncoder inMemory(TextEncoder delegate) {
-    return new CachedTextEncoder(delegate, kind -> new MemoryStore<>(), false);
+    return new CachedTextEncoder(delegate, kind -> new MemoryStore<>(MemoryStore.RUN_MEMO_LIMIT), false);
   }
 
   private CachedTextEncoder(TextEncoder delegate, Function<String, CacheStore<float[]>> stores,

@@ -138,6 +138,15 @@ final class Page {
     }
   }
 
+  /** The head of a page without any script (CSP forbids scripts and every fetch), up to the open body. */
+  static String scriptless(String title) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        + "base-uri 'none'; form-action 'none'\"><meta name=\"referrer\" content=\"no-referrer\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(title)
+        + "</title><style>" + resource("report.css") + "</style></head><body>";
+  }
+
   static String resource(String name) {
     try (InputStream in = Page.class.getResourceAsStream(name)) {
       if (in == null) {

@@ -19,11 +19,8 @@ final class SiteIndex {
 
   static String html(List<SiteRun> runs, List<SiteRun[]> compared) {
     List<String> querySets = querySets(runs);
-    StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; ")
-        .append("base-uri 'none'; form-action 'none'\"><meta name=\"referrer\" content=\"no-referrer\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>LensBench reports</title><style>")
-        .append(Page.resource("report.css")).append("</style></head><body><header class=\"top\"><h1>LensBench reports</h1>")
+    StringBuilder b = new StringBuilder(Page.scriptless("LensBench reports"))
+        .append("<header class=\"top\"><h1>LensBench reports</h1>")
         .append("<div class=\"sub\">").append(runs.size()).append(" runs · ").append(compared.size())
         .append(" comparisons · every page self-contained, no network</div></header><main>");
     b.append("<section class=\"card\" id=\"runs\"><h2>Runs</h2><p class=\"lead\">Oldest first. Headline: per query set the best ")

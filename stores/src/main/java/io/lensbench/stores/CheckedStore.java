@@ -121,10 +121,16 @@ public abstract class CheckedStore<R> implements RetrievalStore {
   }
 
   @Override
+  public final java.util.Set<IndexSpec.Type> indexTypes() {
+    return id.kind().indexTypes();
+  }
+
+  @Override
   public final void create(CollectionSchema schema) {
     SchemaChecks.checkCollectionName(id.name() + " (" + address() + ")", schema.name());
     String where = where(schema.name());
     SchemaChecks.checkSchema(where, schema);
+    SchemaChecks.checkIndexTypes(where, schema, indexTypes());
     if (exists(schema.name())) {
       throw new BadInputException(where + ": expected a new collection, found one that already exists (drop it first)");
     }
@@ -198,9 +204,17 @@ public abstract class CheckedStore<R> implements RetrievalStore {
 
   @Override
   public final List<SearchHit> knn(String collection, String vectorField, float[] vector, int k, Filter filter) {
+    return knn(collection, vectorField, vector, k, filter, SearchParams.DEFAULT);
+  }
+
+  @Override
+  public final List<SearchHit> knn(String collection, String vectorField, float[] vector, int k, Filter filter,
+      SearchParams params) {
     CollectionSchema s = schema(collection);
     String where = where(collection) + ": knn";
-    VectorField v = SchemaChecks.vectorField(where, s, vectorField);
+    VectorField stored = SchemaChecks.vectorField(where, s, vectorField);
+    VectorField v = new VectorField(stored.name(), stored.dimension(), stored.metric(),
+        stored.index().searchedWith(params));
     SchemaChecks.checkVector(where + " query", v, vector);
     SchemaChecks.checkK(where, k);
     SchemaChecks.checkFilter(where, s, filter);

@@ -56,6 +56,16 @@ public interface RetrievalStore extends AutoCloseable {
   /** kNN on one named vector field; hits in rank order, at most k. */
   List<SearchHit> knn(String collection, String vectorField, float[] vector, int k, Filter filter);
 
+  /**
+   * kNN with search-time parameters ({@code ef}, {@code nprobe}) other than the collection's,
+   * so an index sweep varies them without rebuilding; the same as {@link #knn} for FLAT fields.
+   */
+  List<SearchHit> knn(String collection, String vectorField, float[] vector, int k, Filter filter,
+      SearchParams params);
+
+  /** The vector index types this store builds ({@link StoreKind#indexTypes()}). */
+  java.util.Set<IndexSpec.Type> indexTypes();
+
   /** BM25 on one named text field; hits in rank order, at most k. */
   List<SearchHit> bm25(String collection, String textField, String text, int k, Filter filter);
 

@@ -15,6 +15,20 @@ import java.util.regex.Pattern;
  * (http://127.0.0.1:19530) collection 'fashion'"}.
  */
 public final class SchemaChecks {
+  /** The most IVF clusters a collection may ask for (Milvus' limit). */
+  public static final int MAX_NLIST = 65_536;
+
+  /** Every vector field's index type is one the store builds; bad input naming the field otherwise. */
+  static void checkIndexTypes(String where, CollectionSchema s, java.util.Set<IndexSpec.Type> types) {
+    for (VectorField v : s.vectors()) {
+      if (!types.contains(v.index().type())) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "%s: vector field '%s': expected an index type this store builds %s, found %s",
+            where, v.name(), new java.util.TreeSet<>(types), v.index().type()));
+      }
+    }
+  }
+
   /** Lowercase because OpenSearch index names must be; letters first because Milvus requires it. */
   public static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]{0,199}");
 
@@ -74,6 +88,12 @@ public final class SchemaChecks {
                 ix.m(),
                 ix.efConstruction(),
                 ix.efSearch()));
+      }
+      if (ix.type() == IndexSpec.Type.IVF_FLAT
+          && (ix.nlist() < 1 || ix.nlist() > MAX_NLIST || ix.nprobe() < 1 || ix.nprobe() > ix.nlist())) {
+        throw new BadInputException(String.format(Locale.ROOT,
+            "%s: vector field '%s': expected IVF_FLAT nlist 1..%d and nprobe 1..nlist, found nlist=%d nprobe=%d",
+            where, v.name(), MAX_NLIST, ix.nlist(), ix.nprobe()));
       }
     }
     for (TextField t : s.texts()) {

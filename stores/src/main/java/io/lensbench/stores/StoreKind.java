@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
  * (say Milvus Lite and a Milvus server); each is a {@link StoreId} with its own name.
  */
 public enum StoreKind {
-  MILVUS(StoreKind.MILVUS_ID, "a Milvus gRPC server answering"),
-  OPENSEARCH(StoreKind.OPENSEARCH_ID, "an OpenSearch node answering HTTP");
+  MILVUS(StoreKind.MILVUS_ID, "a Milvus gRPC server answering",
+      java.util.EnumSet.allOf(IndexSpec.Type.class)),
+  /** The lucene k-NN engine: HNSW graphs only (FLAT fields are searched exactly by script). */
+  OPENSEARCH(StoreKind.OPENSEARCH_ID, "an OpenSearch node answering HTTP",
+      java.util.EnumSet.of(IndexSpec.Type.FLAT, IndexSpec.Type.HNSW));
 
   /** {@link #MILVUS}'s id as a constant, for annotations (JMH {@code @Param}). */
   public static final String MILVUS_ID = "milvus";
@@ -23,10 +26,17 @@ public enum StoreKind {
 
   private final String id;
   private final String server;
+  private final java.util.Set<IndexSpec.Type> indexTypes;
 
-  StoreKind(String id, String server) {
+  StoreKind(String id, String server, java.util.Set<IndexSpec.Type> indexTypes) {
     this.id = id;
     this.server = server;
+    this.indexTypes = java.util.Collections.unmodifiableSet(indexTypes);
+  }
+
+  /** The vector index types this engine builds. */
+  public java.util.Set<IndexSpec.Type> indexTypes() {
+    return indexTypes;
   }
 
   /** The lower-case name used in experiment files, cell ids and messages: "milvus", "opensearch". */

@@ -333,6 +333,39 @@ public abstract class RetrievalStoreContract {
   }
 
   @Test
+  void approximateIndexesTakeOtherSearchParametersWithoutRebuilding() {
+    List<IndexSpec> specs = new ArrayList<>(List.of(IndexSpec.hnsw(8, 64, 10)));
+    if (store.indexTypes().contains(IndexSpec.Type.IVF_FLAT)) {
+      specs.add(IndexSpec.ivfFlat(16, 1));
+    } else {
+      BadInputException e = assertThrows(BadInputException.class, () -> store.create(new CollectionSchema(
+          collection("ivf_refused"), List.of(new VectorField("v", DIM, Metric.COSINE, IndexSpec.ivfFlat(16, 1))),
+          List.of(), List.of(), Map.of())));
+      assertMentions(e, storeName(), "vector field 'v'", "IVF_FLAT");
+    }
+    for (IndexSpec spec : specs) {
+      String c = collection("ann_" + spec.type().name().toLowerCase(Locale.ROOT));
+      store.create(new CollectionSchema(c, List.of(new VectorField("v", DIM, Metric.COSINE, spec)), List.of(), List.of(),
+          Map.of()));
+      List<StoreDocument> docs = new ArrayList<>();
+      for (int i = 0; i < N; i++) {
+        docs.add(new StoreDocument(id(i), Map.of("v", docVectors.get(i)), Map.of(), Map.of()));
+      }
+      store.upsert(c, docs);
+      store.flush(c);
+      SearchParams wide = spec.type() == IndexSpec.Type.HNSW ? new SearchParams(N, 0) : new SearchParams(0, 16);
+      double found = 0;
+      for (int q = 0; q < 10; q++) {
+        float[] query = docVectors.get(q * 37);
+        Set<String> exact = new HashSet<>(ids(bruteForce(query, Metric.COSINE, K, i -> true)));
+        found += ids(store.knn(c, "v", query, K, Filter.NONE, wide)).stream().filter(exact::contains).count();
+      }
+      assertTrue(found / (10.0 * K) >= 0.98, spec + " searched with " + wide + ": recall@10 vs exact " + found / (10.0 * K));
+      assertEquals(spec, store.describe(c).orElseThrow().vectors().get(0).index(), "the collection is unchanged");
+    }
+  }
+
+  @Test
   void knnFiltersOnKeywordIntAndExcludedIds() {
     float[] query = randomVector(new Random(99));
     List<SearchHit> red = store.knn(main, "cos_flat", query, K, new Filter(Map.of("colour", "red"), Set.of()));

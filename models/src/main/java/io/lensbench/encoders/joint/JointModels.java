@@ -117,7 +117,7 @@ public final class JointModels {
 
   /** {@code LensBenchHome/models/joint/<dataset>-<sha12(checksum, config, text encoder)>}. */
   public static Path defaultDir(Dataset ds, JointTrainingConfig cfg, String textEncoderId) {
-    String key = Hashing.sha256Hex(ds.checksum() + "|" + cfg + "|" + textEncoderId + "|"
+    String key = Hashing.sha256Hex(ds.baseChecksum() + "|" + cfg + "|" + textEncoderId + "|"
         + ImageTower.ARCHITECTURE).substring(0, 12);
     return jointRoot().resolve(slug(ds) + "-" + key);
   }

@@ -5,7 +5,11 @@ import io.lensbench.stores.StoreErrors;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.service.collection.request.GetLoadStateReq;
 import io.milvus.v2.service.collection.request.LoadCollectionReq;
+import io.milvus.v2.service.index.request.DescribeIndexReq;
+import io.milvus.v2.service.index.response.DescribeIndexResp;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -77,6 +81,31 @@ final class MilvusLoading {
       }
     }
     throw errors.wrap(collection, "load (" + LOAD_ATTEMPTS + " attempts)", last);
+  }
+
+  /**
+   * Waits until the server has indexed every flushed row of the collection's indexes (a Milvus
+   * server builds them in the background; until then it searches the rows brute force), at most
+   * ten request timeouts; InfrastructureException naming the rows still pending otherwise.
+   */
+  void awaitIndexed(String collection) {
+    long deadline = System.nanoTime() + 10 * timeout.toNanos();
+    while (true) {
+      List<DescribeIndexResp.IndexDesc> pending = client.describeIndex(
+              DescribeIndexReq.builder().collectionName(collection).build())
+          .getIndexDescriptions().stream()
+          .filter(d -> d.getPendingIndexRows() > 0 || d.getIndexedRows() < d.getTotalRows()).toList();
+      if (pending.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        DescribeIndexResp.IndexDesc d = pending.get(0);
+        throw errors.wrap(collection, "index build", new IllegalStateException(String.format(Locale.ROOT,
+            "expected every row indexed within %d s, found %d of %d indexed on field '%s'",
+            10 * timeout.toSeconds(), d.getIndexedRows(), d.getTotalRows(), d.getFieldName())));
+      }
+      sleep(250);
+    }
   }
 
   /** Forgets the collection (dropped): its next read checks the load state again. */

@@ -111,6 +111,8 @@ final class MilvusRequests {
     p.put("metric_type", MilvusSchemas.metric(v.metric()).name());
     if (v.index().type() == IndexSpec.Type.HNSW) {
       p.put("ef", Math.max(v.index().efSearch(), k));
+    } else if (v.index().type() == IndexSpec.Type.IVF_FLAT) {
+      p.put("nprobe", v.index().nprobe());
     }
     return p;
   }

@@ -167,6 +167,11 @@ final class MilvusSchemas {
       extra.put("params", String.format(Locale.ROOT, "{\"M\": %d, \"efConstruction\": %d}",
           v.index().m(), v.index().efConstruction()));
       b.indexType(IndexParam.IndexType.HNSW).extraParams(extra);
+    } else if (v.index().type() == IndexSpec.Type.IVF_FLAT) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("nlist", v.index().nlist());
+      extra.put("params", String.format(Locale.ROOT, "{\"nlist\": %d}", v.index().nlist()));
+      b.indexType(IndexParam.IndexType.IVF_FLAT).extraParams(extra);
     } else {
       b.indexType(IndexParam.IndexType.FLAT);
     }

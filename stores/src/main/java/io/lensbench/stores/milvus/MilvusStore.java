@@ -283,6 +283,9 @@ public final class MilvusStore extends CheckedStore<Map<String, JsonObject>> {
   protected void flushCollection(String collection) {
     List<String> all = collections(collection);
     client.flush(FlushReq.builder().collectionNames(all).build());
+    if (!engine.lite()) {
+      all.forEach(loading::awaitIndexed);
+    }
     all.forEach(loading::ensureLoaded);
   }
 

@@ -1,0 +1,38 @@
+package io.lensbench.scale;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scale run does (docs/scale.md).
+ *
+ * @param steps corpus sizes, ascending (real items plus seeded vector-model distractors)
+ * @param stores store names
+ * @param sweeps the index sweep per store name
+ * @param strategy the single-vector strategy (an experiment strategy id of {@code experiments/scale.yaml})
+ * @param querySet the query set searched
+ * @param k depth of every search (recall@k, nDCG@k, ANN recall@k)
+ * @param rounds measured passes over the queries per search setting (after a warm-up)
+ * @param batchSize documents per encoded / upserted batch
+ * @param seed the distractors' seed
+ * @param keep keep the collections after measuring (default: dropped)
+ */
+public record ScaleSettings(List<Long> steps, List<String> stores, Map<String, IndexSweep> sweeps,
+    String strategy, String querySet, int k, int rounds, int batchSize, long seed, boolean keep) {
+
+  /** As {@code scale.json} records it. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("steps", steps);
+    m.put("strategy", strategy);
+    m.put("querySet", querySet);
+    m.put("k", k);
+    m.put("rounds", rounds);
+    m.put("batchSize", batchSize);
+    m.put("seed", seed);
+    Map<String, Object> sw = new java.util.LinkedHashMap<>();
+    sweeps.forEach((store, sweep) -> sw.put(store, sweep.toJson()));
+    m.put("sweeps", sw);
+    return m;
+  }
+}
