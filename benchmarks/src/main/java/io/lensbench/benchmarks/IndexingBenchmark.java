@@ -60,7 +60,7 @@ public class IndexingBenchmark {
             .orElseThrow(() -> new BadInputException("cannot describe " + cell.collection()));
     scratch =
         new CollectionSchema(
-            "lb_bench_indexing_" + store, source.vectors(), source.texts(), source.scalars(),
+            "lb_bench_indexing_" + store.replace('-', '_'), source.vectors(), source.texts(), source.scalars(),
             Map.of("purpose", "lensbench indexing benchmark (scratch)"));
     docs = readDocs(f);
   }
