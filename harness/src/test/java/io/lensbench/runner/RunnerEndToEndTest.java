@@ -92,7 +92,7 @@ class RunnerEndToEndTest {
   @Test
   @Order(1)
   void everyCellIsWrittenAndScored() throws IOException {
-    assertEquals(7 * 4 * 2, first.cells().size(), "7 query sets x 4 strategies x 2 stores");
+    assertEquals(9 * 4 * 2, first.cells().size(), "9 query sets (7 + the cross-lingual text-ko-en, image-text-ko-en) x 4 strategies x 2 stores");
     assertEquals(first.cells().size(), first.cellsRun());
     ObjectMapper om = new ObjectMapper();
     for (CellId c : first.cells()) {
@@ -155,7 +155,7 @@ class RunnerEndToEndTest {
   @Order(4)
   void exactSearchGivesTheSameListsOnBothStores() throws IOException {
     JsonNode parity = new ObjectMapper().readTree(runDir.resolve("parity.json").toFile());
-    assertEquals(7 * 4, parity.path("rows").size());
+    assertEquals(9 * 4, parity.path("rows").size());
     for (JsonNode row : parity.path("rows")) {
       String s = row.path("strategy").asText();
       if (s.equals("joint") || s.equals("crossmodal-text-summary")) {
