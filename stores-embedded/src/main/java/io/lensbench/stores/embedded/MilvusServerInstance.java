@@ -137,7 +137,9 @@ final class MilvusServerInstance {
     if (user.switching()) {
       cmd.addAll(List.of("unshare", "--net", "--mount", "--propagation", "private", "--", "sh", "-c",
           "set -e; ip link set lo up; mount -t tmpfs -o mode=1777,size=16m tmpfs /run; "
-              + "mount --bind \"$1/tmp\" /tmp; exec setpriv --reuid=" + user.uid() + " --regid=" + user.gid()
+              // only /tmp/milvus is covered: a LensBench home under /tmp must stay visible
+              + "mkdir -p \"$1/tmp/milvus\" /tmp/milvus; chown " + user.uid() + ":" + user.gid() + " \"$1/tmp/milvus\"; "
+              + "mount --bind \"$1/tmp/milvus\" /tmp/milvus; exec setpriv --reuid=" + user.uid() + " --regid=" + user.gid()
               + " --clear-groups \"$0\" run standalone",
           bin.resolve("milvus").toString(), dir().toString()));
     } else {
