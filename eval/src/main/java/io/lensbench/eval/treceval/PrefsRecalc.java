@@ -47,33 +47,11 @@ final class PrefsRecalc {
       boolean[][] a = jg.pa;
       double[] rel = jg.relArray;
       int nj = rel.length;
-      long seen = 0;
-      int i;
-      for (i = 0; i < nj; i++) {
-        if (rel[i] == 0.0) {
-          seen++;
-          if (seen == jg.numRel + 1) {
-            break;
-          }
-        }
-      }
-      int first = i;
-      for (i = 0; i < njr; i++) {
-        if (i >= first && rel[i] == 0.0) {
-          continue;
-        }
-        for (int j = 0; j < nj; j++) {
-          if (j == i || (j >= first && rel[j] == 0.0) || !a[i][j]) {
-            continue;
-          }
-          if (j < i) {
-            poss++;
-          } else {
-            ful++;
-          }
-        }
-      }
-      for (i = njr; i < nj; i++) {
+      int first = firstDropped(rel, nj, jg.numRel);
+      long[] kept = keptPairs(a, rel, first, njr, nj);
+      ful += kept[0];
+      poss += kept[1];
+      for (int i = njr; i < nj; i++) {
         if (i >= first && rel[i] == 0.0) {
           continue;
         }
@@ -137,35 +115,54 @@ final class PrefsRecalc {
       }
       poss += ful;
     } else {
-      boolean[][] a = jg.pa;
-      double[] rel = jg.relArray;
-      long seen = 0;
-      int i;
-      for (i = 0; i < njr; i++) {
-        if (rel[i] == 0.0) {
-          seen++;
-          if (seen == jg.numRel + 1) {
-            break;
-          }
+      int first = firstDropped(jg.relArray, njr, jg.numRel);
+      long[] kept = keptPairs(jg.pa, jg.relArray, first, njr, njr);
+      ful += kept[0];
+      poss += kept[1];
+      poss += ful;
+    }
+    return new long[] {ful, poss};
+  }
+
+  /**
+   * Index of the (numRel + 1)-th nonrelevant doc among the first {@code limit}, or {@code limit}
+   * when there are fewer: nonrelevant docs from there on are left out.
+   */
+  private static int firstDropped(double[] rel, int limit, long numRel) {
+    long seen = 0;
+    int i;
+    for (i = 0; i < limit; i++) {
+      if (rel[i] == 0.0) {
+        seen++;
+        if (seen == numRel + 1) {
+          break;
         }
       }
-      int first = i;
-      for (i = 0; i < njr; i++) {
-        if (i >= first && rel[i] == 0.0) {
+    }
+    return i;
+  }
+
+  /**
+   * Preferences a[i][j] between kept docs, rows below {@code rows} and columns below {@code cols}:
+   * j &lt; i counts as possible, j &gt; i as fulfilled. Returns {ful, poss}.
+   */
+  private static long[] keptPairs(boolean[][] a, double[] rel, int first, int rows, int cols) {
+    long ful = 0;
+    long poss = 0;
+    for (int i = 0; i < rows; i++) {
+      if (i >= first && rel[i] == 0.0) {
+        continue;
+      }
+      for (int j = 0; j < cols; j++) {
+        if (j == i || (j >= first && rel[j] == 0.0) || !a[i][j]) {
           continue;
         }
-        for (int j = 0; j < njr; j++) {
-          if (j == i || (j >= first && rel[j] == 0.0) || !a[i][j]) {
-            continue;
-          }
-          if (j < i) {
-            poss++;
-          } else {
-            ful++;
-          }
+        if (j < i) {
+          poss++;
+        } else {
+          ful++;
         }
       }
-      poss += ful;
     }
     return new long[] {ful, poss};
   }
