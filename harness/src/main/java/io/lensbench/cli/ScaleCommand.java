@@ -8,6 +8,7 @@ import io.lensbench.runner.ProcessMemory;
 import io.lensbench.scale.ScaleFile;
 import io.lensbench.scale.ScaleResults;
 import io.lensbench.scale.ScaleRun;
+import io.lensbench.scale.StoreServer;
 import io.lensbench.stores.embedded.EmbeddedStore;
 import io.lensbench.stores.embedded.EmbeddedStores;
 import io.lensbench.stores.embedded.StoresConfig;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +41,10 @@ final class ScaleCommand implements Callable<Integer> {
       description = "Corpus sizes instead of the profile's, comma-separated, such as 100k or 1M.")
   List<String> steps;
 
+  @Option(names = "--store", split = ",", paramLabel = "NAME",
+      description = "Only these stores of the plan, comma-separated (default: every store the plan lists).")
+  List<String> stores;
+
   @Option(names = "--with", paramLabel = "DIR",
       description = "An earlier scale output directory whose steps (smaller sizes) join this run's in the fits, charts and tables.")
   Path with;
@@ -49,7 +53,7 @@ final class ScaleCommand implements Callable<Integer> {
   public Integer call() {
     Path root = ProjectRoot.find();
     Path file = plan != null ? plan : root.resolve("experiments/scale.yaml");
-    ScaleFile.Plan p = ScaleFile.read(file, quick).withSteps(steps);
+    ScaleFile.Plan p = ScaleFile.read(file, quick).withSteps(steps).withStores(stores);
     Path out = output != null ? output : root.resolve(quick ? "runs/scale-quick" : "runs/scale");
     long t0 = System.nanoTime();
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -59,7 +63,7 @@ final class ScaleCommand implements Callable<Integer> {
     doc.put("loadAverageAtStart", ProcessMemory.loadAverage());
     doc.put("settings", p.settings().toJson());
     List<Map<String, Object>> measured =
-        new ScaleRun(p.experiment(), p.settings(), Environment.system(), serverPids(), System.err).run();
+        new ScaleRun(p.experiment(), p.settings(), Environment.system(), servers(), System.err).run();
     List<Map<String, Object>> earlier = with == null ? List.of() : ScaleFile.steps(with.resolve("scale.json"));
     doc.put("joinedFrom", with == null ? null : with.resolve("scale.json").toString());
     List<Map<String, Object>> all = ScaleFile.joined(earlier, measured);
@@ -76,12 +80,12 @@ final class ScaleCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /** The embedded stores' server processes by store name, read from their status. */
-  private static Map<String, OptionalLong> serverPids() {
-    Map<String, OptionalLong> pids = new LinkedHashMap<>();
+  /** The embedded stores' servers by store name: their process (from their status) and data folder. */
+  private static Map<String, StoreServer> servers() {
+    Map<String, StoreServer> servers = new LinkedHashMap<>();
     for (EmbeddedStore s : new EmbeddedStores(StoresConfig.fromEnvironment(), line -> { }).all()) {
-      pids.put(s.name(), s.status().pid());
+      servers.put(s.name(), new StoreServer(s.status().pid(), s::collectionDiskBytes));
     }
-    return pids;
+    return servers;
   }
 }

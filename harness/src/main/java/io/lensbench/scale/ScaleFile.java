@@ -28,7 +28,8 @@ import java.util.TreeSet;
  */
 public final class ScaleFile {
   private static final Set<String> KEYS = Set.of("dataset", "strategy", "jointEncoder", "querySet", "k",
-      "rounds", "batchSize", "seed", "quick", "full", "stores", "requestTimeoutSeconds");
+      "rounds", "batchSize", "seed", "quick", "full", "stores", "requestTimeoutSeconds",
+      "searchBudgetSeconds");
 
   private ScaleFile() {}
 
@@ -50,7 +51,30 @@ public final class ScaleFile {
       }
       ScaleSettings s = settings;
       return new Plan(experiment, new ScaleSettings(ScaleFile.steps(steps, "--steps"), s.stores(), s.sweeps(),
-          s.strategy(), s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep()));
+          s.strategy(), s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep(),
+          s.searchBudgetSeconds()));
+    }
+
+    /** This plan with only some of its stores ({@code --store}); itself when {@code names} is null. */
+    public Plan withStores(List<String> names) {
+      if (names == null) {
+        return this;
+      }
+      for (String n : names) {
+        if (!settings.sweeps().containsKey(n)) {
+          throw new BadInputException("--store: expected one of the plan's stores " + settings.stores() + ", found '"
+              + n + "'");
+        }
+      }
+      ScaleSettings s = settings;
+      Map<String, IndexSweep> sweeps = new LinkedHashMap<>(s.sweeps());
+      sweeps.keySet().retainAll(names);
+      Experiment e = experiment;
+      Experiment only = new Experiment(e.schemaVersion(), e.name(), e.dataset(), e.querySets(),
+          e.stores().stream().filter(x -> names.contains(x.name())).toList(), e.models(), e.index(), e.strategies(),
+          null, e.k(), e.concurrency(), e.batchSize(), e.seed(), e.limits(), e.output());
+      return new Plan(only, new ScaleSettings(s.steps(), List.copyOf(sweeps.keySet()), sweeps, s.strategy(),
+          s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep(), s.searchBudgetSeconds()));
     }
   }
 
@@ -65,13 +89,39 @@ public final class ScaleFile {
     return (List<Map<String, Object>>) l;
   }
 
-  /** Earlier steps (those smaller than the first new one) followed by the new ones. */
+  /**
+   * Earlier steps followed by the new ones, by size: an earlier step of a size this run measured
+   * too keeps the rows of the stores this run did not measure (so runs of one store each add up to
+   * one table); this run's rows replace those of the stores it measured.
+   */
+  @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> joined(List<Map<String, Object>> earlier, List<Map<String, Object>> now) {
-    long first = now.isEmpty() ? Long.MAX_VALUE : ((Number) now.get(0).get("items")).longValue();
-    List<Map<String, Object>> out = new ArrayList<>();
-    earlier.stream().filter(s -> ((Number) s.get("items")).longValue() < first).forEach(out::add);
-    out.addAll(now);
-    return out;
+    Map<Long, Map<String, Object>> bySize = new java.util.TreeMap<>();
+    earlier.forEach(s -> bySize.put(((Number) s.get("items")).longValue(), s));
+    for (Map<String, Object> step : now) {
+      long n = ((Number) step.get("items")).longValue();
+      Map<String, Object> before = bySize.get(n);
+      if (before != null) {
+        Set<Object> measured = new java.util.HashSet<>();
+        ((List<Map<String, Object>>) step.get("rows")).forEach(r -> measured.add(r.get("store")));
+        List<Map<String, Object>> kept = ((List<Map<String, Object>>) before.get("rows")).stream()
+            .filter(r -> !measured.contains(r.get("store"))).map(r -> {
+              Map<String, Object> c = new LinkedHashMap<>(r);
+              c.putIfAbsent("jvm", before.get("jvm")); // the run that measured the row: its own JVM and load
+              c.putIfAbsent("loadAverage", before.get("loadAverage"));
+              return c;
+            }).toList();
+        if (!kept.isEmpty()) {
+          List<Map<String, Object>> rows = new ArrayList<>(kept);
+          rows.addAll((List<Map<String, Object>>) step.get("rows"));
+          step = new LinkedHashMap<>(step);
+          step.put("rows", rows);
+          step.put("rowsJoinedFrom", new TreeSet<>(kept.stream().map(r -> String.valueOf(r.get("store"))).toList()));
+        }
+      }
+      bySize.put(n, step);
+    }
+    return new ArrayList<>(bySize.values());
   }
 
   static Plan parse(String text, String where, boolean quick) {
@@ -96,7 +146,8 @@ public final class ScaleFile {
     Experiment exp = experiment(m, new ArrayList<>(sweeps.keySet()), where);
     ScaleSettings s = new ScaleSettings(steps, List.copyOf(sweeps.keySet()), sweeps,
         String.valueOf(m.get("strategy") == null ? "joint" : m.get("strategy")), exp.querySets().get(0),
-        exp.k(), integer(m, "rounds", 2, where), exp.batchSize(), exp.seed(), false);
+        exp.k(), integer(m, "rounds", 2, where), exp.batchSize(), exp.seed(), false,
+        m.containsKey("searchBudgetSeconds") ? integer(m, "searchBudgetSeconds", 0, where) : 0);
     return new Plan(exp, s);
   }
 

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  */
 public final class ScaleResults {
   /** The measures fitted against the corpus size, with how a row holds them. */
-  static final List<String> MEASURES = List.of("buildSeconds", "p50Ms", "p99Ms", "serverRssBytes");
+  static final List<String> MEASURES = List.of("buildSeconds", "p50Ms", "p99Ms", "serverRssBytes", "indexDiskBytes",
+      "indexMemoryBytes");
   /** The p99 budgets of the table, in milliseconds. */
   static final double[] BUDGETS_MS = {1, 2, 5, 10, 20, 50, 100, 200, 500};
 
@@ -25,6 +26,8 @@ public final class ScaleResults {
     Object v = switch (measure) {
       case "buildSeconds" -> row.get("build") instanceof Map<?, ?> b ? b.get("wall") : null;
       case "serverRssBytes" -> row.get("server") instanceof Map<?, ?> s ? s.get("rssBytes") : null;
+      case "indexDiskBytes" -> row.get("footprint") instanceof Map<?, ?> f ? f.get("diskBytes") : null;
+      case "indexMemoryBytes" -> row.get("footprint") instanceof Map<?, ?> f ? f.get("memoryBytes") : null;
       default -> row.get(measure);
     };
     return v instanceof Number n ? n.doubleValue() : Double.NaN;

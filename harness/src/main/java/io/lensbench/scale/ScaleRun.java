@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * {@code bench scale}: for each corpus size, grows the dataset (seeded vector-model distractors,
@@ -32,20 +31,20 @@ public final class ScaleRun {
   private final Experiment base;
   private final ScaleSettings settings;
   private final Environment env;
-  private final Map<String, OptionalLong> serverPids;
+  private final Map<String, StoreServer> servers;
   private final PrintStream err;
 
   /**
    * @param base the experiment the steps derive from (its dataset, stores and the strategy named
    *     in the settings); each step points its dataset at the grown copy
-   * @param serverPids the embedded stores' processes by store name (empty when unknown)
+   * @param servers the embedded stores' servers by store name (a store not in it: {@link StoreServer#unknown})
    */
   public ScaleRun(Experiment base, ScaleSettings settings, Environment env,
-      Map<String, OptionalLong> serverPids, PrintStream err) {
+      Map<String, StoreServer> servers, PrintStream err) {
     this.base = base;
     this.settings = settings;
     this.env = env;
-    this.serverPids = serverPids;
+    this.servers = servers;
     this.err = err;
   }
 
@@ -82,7 +81,7 @@ public final class ScaleRun {
           continue;
         }
         StoreSweep sweep = new StoreSweep(components.store(spec), strategy, selection, queries, settings,
-            serverPids.getOrDefault(spec.name(), OptionalLong.empty()), err);
+            servers.getOrDefault(spec.name(), StoreServer.unknown()), err);
         List<Map<String, Object>> storeRows = sweep.run(settings.sweeps().get(spec.name()));
         if (storeRows.stream().anyMatch(r -> r.containsKey("error"))) {
           stopped.add(spec.name());
@@ -97,11 +96,20 @@ public final class ScaleRun {
     return step;
   }
 
-  /** The grown dataset for {@code n} items under the LensBench home, grown once per size and seed. */
+  /**
+   * The grown dataset for {@code n} items under the LensBench home, grown once per base dataset
+   * (its checksum: a rebuilt base gets new grown copies, whose models are the rebuilt base's), size
+   * and seed.
+   */
   private Path grow(long n) {
     Path baseDir = RunComponents.datasetDir(base.dataset(), env);
-    Path out = env.home().resolve("datasets").resolve("scale").resolve(String.format(Locale.ROOT, "%s-%s-seed%d",
-        base.dataset().name(), ItemCount.format(n), settings.seed()));
+    String checksum = io.lensbench.eval.run.RunJson.read(baseDir.resolve("dataset.json")).path("checksum").asText("");
+    if (!checksum.matches("[0-9a-f]{12,}")) {
+      throw new BadInputException(baseDir.resolve("dataset.json") + ": expected a 'checksum' of hex digits, found '"
+          + checksum + "'");
+    }
+    Path out = env.home().resolve("datasets").resolve("scale").resolve(String.format(Locale.ROOT, "%s-%s-seed%d-%s",
+        base.dataset().name(), ItemCount.format(n), settings.seed(), checksum.substring(0, 12)));
     if (Files.isRegularFile(out.resolve("dataset.json"))) {
       return out;
     }

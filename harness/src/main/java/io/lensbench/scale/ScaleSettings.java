@@ -16,9 +16,13 @@ import java.util.Map;
  * @param batchSize documents per encoded / upserted batch
  * @param seed the distractors' seed
  * @param keep keep the collections after measuring (default: dropped)
+ * @param searchBudgetSeconds per search setting, the most seconds its searches may take (warm-up
+ *     included); past it the setting stops after the current query and its row says how many
+ *     queries it measured (0: no budget)
  */
 public record ScaleSettings(List<Long> steps, List<String> stores, Map<String, IndexSweep> sweeps,
-    String strategy, String querySet, int k, int rounds, int batchSize, long seed, boolean keep) {
+    String strategy, String querySet, int k, int rounds, int batchSize, long seed, boolean keep,
+    int searchBudgetSeconds) {
 
   /** As {@code scale.json} records it. */
   public Map<String, Object> toJson() {
@@ -30,6 +34,7 @@ public record ScaleSettings(List<Long> steps, List<String> stores, Map<String, I
     m.put("rounds", rounds);
     m.put("batchSize", batchSize);
     m.put("seed", seed);
+    m.put("searchBudgetSeconds", searchBudgetSeconds == 0 ? null : searchBudgetSeconds);
     Map<String, Object> sw = new java.util.LinkedHashMap<>();
     sweeps.forEach((store, sweep) -> sw.put(store, sweep.toJson()));
     m.put("sweeps", sw);

@@ -7,6 +7,7 @@ import io.lensbench.runner.ProcessMemory;
 import io.lensbench.runner.RunSelection;
 import io.lensbench.runner.StreamingIndex;
 import io.lensbench.stores.CollectionSchema;
+import io.lensbench.stores.Footprint;
 import io.lensbench.stores.IndexSpec;
 import io.lensbench.stores.RetrievalStore;
 import io.lensbench.stores.SearchParams;
@@ -34,18 +35,18 @@ final class StoreSweep {
   private final RunSelection selection;
   private final ScaleQueries queries;
   private final ScaleSettings settings;
-  private final OptionalLong serverPid;
+  private final StoreServer server;
   private final PrintStream err;
   private List<List<String>> exact;
 
   StoreSweep(RetrievalStore store, Strategy strategy, RunSelection selection, ScaleQueries queries,
-      ScaleSettings settings, OptionalLong serverPid, PrintStream err) {
+      ScaleSettings settings, StoreServer server, PrintStream err) {
     this.store = store;
     this.strategy = strategy;
     this.selection = selection;
     this.queries = queries;
     this.settings = settings;
-    this.serverPid = serverPid;
+    this.server = server;
     this.err = err;
   }
 
@@ -57,11 +58,16 @@ final class StoreSweep {
       IndexBuild built;
       try {
         CollectionSchema schema = withIndex(strategy.schema(collection, Map.of()), c.build());
+        Map<String, Object> before = serverMemory();
         built = StreamingIndex.build(store, strategy, schema, selection, settings.batchSize(), n -> { });
         err.printf(Locale.ROOT, "scale %s n=%d %s: built in %.1f s%n", store.name(), selection.corpusSize(),
             c.label(), built.wallSeconds());
+        Map<String, Object> footprint = footprint(collection);
+        footprint.put("serverRssGrowthBytes", growth(before, serverMemory()));
         for (SearchParams p : c.searches()) {
-          rows.add(measure(c, p, collection, built));
+          Map<String, Object> row = measure(c, p, collection, built);
+          row.put("footprint", footprint);
+          rows.add(row);
         }
       } catch (LensBenchException e) {
         rows.add(failure(c, e));
@@ -77,21 +83,11 @@ final class StoreSweep {
 
   private Map<String, Object> measure(IndexSweep.Config c, SearchParams p, String collection, IndexBuild built) {
     int n = queries.ids().size();
-    List<List<String>> results = new ArrayList<>(n);
-    for (int i = 0; i < Math.min(WARM_UP, n); i++) {
-      search(collection, i, p);
-    }
-    double[] ms = new double[n * settings.rounds()];
-    for (int r = 0; r < settings.rounds(); r++) {
-      for (int i = 0; i < n; i++) {
-        long t0 = System.nanoTime();
-        List<String> ids = search(collection, i, p);
-        ms[r * n + i] = (System.nanoTime() - t0) / 1e6;
-        if (r == 0) {
-          results.add(ids);
-        }
-      }
-    }
+    long budget = settings.searchBudgetSeconds() == 0 ? Long.MAX_VALUE : settings.searchBudgetSeconds() * 1_000_000_000L;
+    SearchLoop.Measured measured = SearchLoop.run(n, settings.rounds(), WARM_UP, budget, System::nanoTime,
+        i -> search(collection, i, p));
+    double[] ms = measured.latenciesMs();
+    List<List<String>> results = measured.results();
     if (c.build().type() == IndexSpec.Type.FLAT) {
       exact = results;
     }
@@ -100,6 +96,12 @@ final class StoreSweep {
     row.put("ef", p.ef());
     row.put("nprobe", p.nprobe());
     row.put("build", built.toJson().get("seconds"));
+    row.put("searches", ms.length);
+    if (measured.truncated()) {
+      row.put("truncated", measured.describe(settings.searchBudgetSeconds(), n));
+      err.printf(Locale.ROOT, "scale %s n=%d %s: %s%n", store.name(), selection.corpusSize(), c.label(p),
+          row.get("truncated"));
+    }
     row.put("p50Ms", round(ScaleMath.percentile(ms, 50)));
     row.put("p99Ms", round(ScaleMath.percentile(ms, 99)));
     double total = 0;
@@ -108,18 +110,54 @@ final class StoreSweep {
     }
     row.put("qps", round(ms.length / (total / 1000.0)));
     row.putAll(quality(results));
-    row.put("server", serverPid.isPresent() ? ProcessMemory.of(serverPid.getAsLong()) : null);
+    row.put("server", serverMemory());
     return row;
   }
 
+  /**
+   * The collection's footprint as the store reports it, its disk measured in the embedded store's
+   * data folder where the store reports none; a failure to read it is recorded, not fatal.
+   */
+  private Map<String, Object> footprint(String collection) {
+    try {
+      Footprint f = store.footprint(collection);
+      if (f.diskBytes() == null && !f.storageKeys().isEmpty()) {
+        OptionalLong disk = server.disk().apply(f.storageKeys());
+        if (disk.isPresent()) {
+          f = f.withDisk(disk.getAsLong(), "bytes under the collection's folders in the embedded store's data folder");
+        }
+      }
+      return f.toJson();
+    } catch (LensBenchException | java.io.UncheckedIOException e) {
+      err.println("scale " + store.name() + ": could not read the size of " + collection + ": " + e.getMessage());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", String.valueOf(e.getMessage()));
+      return m;
+    }
+  }
+
+  /** Server RSS after the build minus before it: what the collection made the server hold (measured, not reported). */
+  private static Long growth(Map<String, Object> before, Map<String, Object> after) {
+    return before != null && after != null && before.get("rssBytes") instanceof Number b
+        && after.get("rssBytes") instanceof Number a ? a.longValue() - b.longValue() : null;
+  }
+
+  private Map<String, Object> serverMemory() {
+    return server.pid().isPresent() ? ProcessMemory.of(server.pid().getAsLong()) : null;
+  }
+
+  /** ANN recall@k over the queries both this setting and FLAT scored; task quality over the judged ones. */
   private Map<String, Object> quality(List<List<String>> results) {
     int k = settings.k();
     double ann = 0;
+    int compared = Math.min(results.size(), exact.size());
     double recall = 0;
     double ndcg = 0;
     int judged = 0;
     for (int i = 0; i < results.size(); i++) {
-      ann += ScaleMath.annRecall(results.get(i), exact.get(i), k);
+      if (i < compared) {
+        ann += ScaleMath.annRecall(results.get(i), exact.get(i), k);
+      }
       double[] q = queries.quality(i, results.get(i), k);
       if (q != null) {
         recall += q[0];
@@ -128,7 +166,8 @@ final class StoreSweep {
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("annRecallAtK", round(ann / results.size()));
+    m.put("annRecallAtK", compared == 0 ? null : round(ann / compared));
+    m.put("annQueries", compared);
     m.put("recallAtK", judged == 0 ? null : round(recall / judged));
     m.put("ndcgAtK", judged == 0 ? null : round(ndcg / judged));
     m.put("judgedQueries", judged);
@@ -155,7 +194,7 @@ final class StoreSweep {
   private Map<String, Object> failure(IndexSweep.Config c, LensBenchException e) {
     Map<String, Object> row = head(c);
     row.put("error", e.getMessage());
-    row.put("server", serverPid.isPresent() ? ProcessMemory.of(serverPid.getAsLong()) : null);
+    row.put("server", serverMemory());
     err.printf(Locale.ROOT, "scale %s n=%d %s: FAILED: %s%n", store.name(), selection.corpusSize(), c.label(),
         e.getMessage());
     return row;

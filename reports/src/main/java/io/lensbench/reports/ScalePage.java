@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class ScalePage {
   private static final String[] HEAD = {"items", "store", "index / search", "build s", "p50 ms", "p99 ms", "QPS",
-      "server RSS MiB", "JVM peak RSS MiB", "ANN recall@k", "recall@k", "nDCG@k"};
+      "index disk MiB", "index memory MiB", "server RSS MiB", "JVM peak RSS MiB", "ANN recall@k", "recall@k", "nDCG@k"};
 
   private ScalePage() {}
 
@@ -75,21 +75,33 @@ public final class ScalePage {
   private static List<List<String>> rows(JsonNode doc) {
     List<List<String>> out = new ArrayList<>();
     for (JsonNode step : doc.path("steps")) {
-      String jvm = mib(step.path("jvm").path("peakRssBytes"));
       for (JsonNode r : step.path("rows")) {
+        String jvm = mib((r.has("jvm") ? r : step).path("jvm").path("peakRssBytes")); // a joined row keeps its run's
         if (r.has("error")) {
           out.add(List.of(step.path("items").asText(), r.path("store").asText(), r.path("config").asText(),
-              "FAILED: " + r.path("error").asText(), "", "", "", mib(r.path("server").path("rssBytes")), jvm, "", "", ""));
+              "FAILED: " + r.path("error").asText(), "", "", "", "", "", mib(r.path("server").path("rssBytes")), jvm, "", "", ""));
           continue;
         }
-        out.add(List.of(step.path("items").asText(), r.path("store").asText(), r.path("search").asText(),
+        String search = r.path("search").asText() + (r.has("truncated")
+            ? " (" + r.path("searches").asInt() + " searches: " + r.path("truncated").asText() + ")" : "");
+        out.add(List.of(step.path("items").asText(), r.path("store").asText(), search,
             num(r.path("build").path("wall").asDouble(), 1), num(r.path("p50Ms").asDouble(), 2),
             num(r.path("p99Ms").asDouble(), 2), num(r.path("qps").asDouble(), 0),
-            mib(r.path("server").path("rssBytes")), jvm, num(r.path("annRecallAtK").asDouble(), 4),
+            mib(r.path("footprint").path("diskBytes")), indexMemory(r.path("footprint")),
+            mib(r.path("server").path("rssBytes")), jvm, num(r.path("annRecallAtK").asDouble(Double.NaN), 4),
             num(r.path("recallAtK").asDouble(Double.NaN), 4), num(r.path("ndcgAtK").asDouble(Double.NaN), 4)));
       }
     }
     return out;
+  }
+
+  /** The memory the store reports for the collection, else the server's RSS growth over the build (marked Δ RSS). */
+  private static String indexMemory(JsonNode footprint) {
+    if (footprint.path("memoryBytes").isNumber()) {
+      return mib(footprint.path("memoryBytes"));
+    }
+    JsonNode growth = footprint.path("serverRssGrowthBytes");
+    return growth.isNumber() ? mib(growth) + " (Δ RSS)" : "–";
   }
 
   private static String mib(JsonNode bytes) {

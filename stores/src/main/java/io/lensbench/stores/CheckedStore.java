@@ -222,6 +222,17 @@ public abstract class CheckedStore<R> implements RetrievalStore {
   }
 
   @Override
+  public final Footprint footprint(String collection) {
+    CollectionSchema s = schema(collection);
+    return guard(collection, "footprint", () -> readFootprint(collection, s));
+  }
+
+  /** What the engine reports of the collection's size; nothing unless overridden. */
+  protected Footprint readFootprint(String collection, CollectionSchema schema) {
+    return Footprint.unknown(engine() + " reports no collection size to LensBench");
+  }
+
+  @Override
   public final List<SearchHit> bm25(String collection, String textField, String text, int k, Filter filter) {
     CollectionSchema s = schema(collection);
     String where = where(collection) + ": bm25";

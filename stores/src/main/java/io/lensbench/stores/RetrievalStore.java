@@ -66,6 +66,14 @@ public interface RetrievalStore extends AutoCloseable {
   /** The vector index types this store builds ({@link StoreKind#indexTypes()}). */
   java.util.Set<IndexSpec.Type> indexTypes();
 
+  /**
+   * What the collection occupies (disk, server memory) as the store reports it; {@link
+   * Footprint#unknown} where it reports nothing. For index sweeps: read after a flush.
+   */
+  default Footprint footprint(String collection) {
+    return Footprint.unknown(engine() + " reports no collection size to LensBench");
+  }
+
   /** BM25 on one named text field; hits in rank order, at most k. */
   List<SearchHit> bm25(String collection, String textField, String text, int k, Filter filter);
 

@@ -271,6 +271,32 @@ public abstract class RetrievalStoreContract {
   }
 
   @Test
+  void footprintIsWhatTheEngineReports() {
+    Footprint f = store.footprint(main);
+    if (store().kind() == StoreKind.OPENSEARCH) {
+      assertTrue(f.diskBytes() != null && f.diskBytes() > (long) N * DIM * 4, f.toString()); // at least the raw vectors
+      assertEquals(List.of(main), f.storageKeys());
+      assertEquals(null, f.memoryBytes(), f.toString());
+    } else if (store.engine().startsWith("Milvus Lite")) {
+      assertEquals(List.of(main), f.storageKeys());
+      assertEquals(null, f.memoryBytes(), f.toString());
+    } else {
+      assertTrue(f.memoryBytes() == null || f.memoryBytes() > 0, f.toString()); // 2.3.5 answers mem_size 0: unknown
+      assertFalse(f.storageKeys().isEmpty(), f.toString());
+      assertTrue(f.storageKeys().stream().allMatch(k -> k.matches("[0-9]+")), f.toString());
+    }
+    if (f.diskBytes() == null && config.isEmbedded(store().kind())) {
+      io.lensbench.stores.embedded.EmbeddedStore embedded = new io.lensbench.stores.embedded.EmbeddedStores(
+          io.lensbench.stores.embedded.StoresConfig.fromEnvironment(), line -> { }).all().stream()
+          .filter(e -> e.name().equals(store().name())).findFirst().orElseThrow();
+      long disk = embedded.collectionDiskBytes(f.storageKeys()).orElseThrow();
+      assertTrue(disk > (long) N * DIM * 4, disk + " bytes for " + f.storageKeys()); // at least the raw vectors
+    }
+    LensBenchException e = assertThrows(BadInputException.class, () -> store.footprint(collection("absent")));
+    assertMentions(e, "absent");
+  }
+
+  @Test
   void upsertIsIdempotentAndReplacesById() {
     String c = collection("idem");
     store.create(small(c));

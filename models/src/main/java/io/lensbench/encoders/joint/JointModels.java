@@ -141,8 +141,9 @@ public final class JointModels {
     };
   }
 
+  /** Keyed by the base dataset's checksum, like {@link #defaultDir}: a grown copy uses its base's models. */
   private static Path variantDir(Dataset ds, JointVariant v, String config) {
-    String key = Hashing.sha256Hex(ds.checksum() + "|" + v.id() + "|" + config).substring(0, 12);
+    String key = Hashing.sha256Hex(ds.baseChecksum() + "|" + v.id() + "|" + config).substring(0, 12);
     return jointRoot().resolve(slug(ds) + "-" + v.id() + "-" + key);
   }
 

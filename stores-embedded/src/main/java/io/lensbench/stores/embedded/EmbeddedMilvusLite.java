@@ -180,6 +180,11 @@ public final class EmbeddedMilvusLite implements EmbeddedStore {
   }
 
   @Override
+  public java.util.OptionalLong collectionDiskBytes(List<String> storageKeys) {
+    return java.util.OptionalLong.of(CollectionDisk.milvusLite(dataDir(), storageKeys));
+  }
+
+  @Override
   public StoreStatus status() {
     Optional<ProcessHandle> running = Processes.ours(pidFile(), marker());
     OptionalLong pid = running.map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());

@@ -230,6 +230,11 @@ public final class EmbeddedMilvusServer implements EmbeddedStore {
   }
 
   @Override
+  public java.util.OptionalLong collectionDiskBytes(List<String> storageKeys) {
+    return java.util.OptionalLong.of(CollectionDisk.milvusServer(instance.dataDir(), storageKeys));
+  }
+
+  @Override
   public StoreStatus status() {
     Optional<ProcessHandle> running = running();
     List<Integer> ports = List.of(instance.clientPort(), instance.healthPort());

@@ -18,4 +18,13 @@ public interface EmbeddedStore {
   boolean down();
 
   StoreStatus status();
+
+  /**
+   * Bytes on disk of the collection the store files under these keys ({@link
+   * io.lensbench.stores.Footprint#storageKeys()}), measured in this store's data folder; empty
+   * when the store reports its own disk size or keeps no folder per collection.
+   */
+  default java.util.OptionalLong collectionDiskBytes(java.util.List<String> storageKeys) {
+    return java.util.OptionalLong.empty();
+  }
 }

@@ -10,6 +10,7 @@ import io.lensbench.stores.CheckedSearch;
 import io.lensbench.stores.CheckedStore;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.Filter;
+import io.lensbench.stores.Footprint;
 import io.lensbench.stores.HybridFusion;
 import io.lensbench.stores.HybridRequest;
 import io.lensbench.stores.RetrievalStore;
@@ -234,6 +235,11 @@ public final class MilvusStore extends CheckedStore<Map<String, JsonObject>> {
           + " BM25 function(s) kept by Milvus " + engine.reported() + ", found "
           + d.getCollectionSchema().getFunctionList().size());
     }
+  }
+
+  @Override
+  protected Footprint readFootprint(String collection, CollectionSchema schema) {
+    return MilvusFootprint.of(client, engine, schema, collection);
   }
 
   @Override

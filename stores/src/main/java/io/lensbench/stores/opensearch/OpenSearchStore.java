@@ -11,6 +11,7 @@ import io.lensbench.stores.CheckedSearch;
 import io.lensbench.stores.CheckedStore;
 import io.lensbench.stores.CollectionSchema;
 import io.lensbench.stores.Filter;
+import io.lensbench.stores.Footprint;
 import io.lensbench.stores.HybridFusion;
 import io.lensbench.stores.HybridRequest;
 import io.lensbench.stores.RetrievalStore;
@@ -192,6 +193,19 @@ public final class OpenSearchStore extends CheckedStore<String> {
   @Override
   protected void flushCollection(String collection) {
     http.ok("POST", "/" + collection + "/_refresh", null, where(collection), "refresh");
+  }
+
+  /**
+   * Disk: the index's store size over all its shard copies ({@code _stats/store}). Memory: none;
+   * the lucene k-NN engine keeps its graphs in Lucene files read through the page cache, and
+   * OpenSearch reports no per-index memory for them.
+   */
+  @Override
+  protected Footprint readFootprint(String collection, CollectionSchema schema) {
+    JsonNode stats = http.ok("GET", "/" + collection + "/_stats/store", null, where(collection), "footprint");
+    return new Footprint(stats.path("_all").path("total").path("store").path("size_in_bytes").asLong(),
+        "_stats/store: store.size_in_bytes of every shard copy", null, null, List.of(collection),
+        "the lucene k-NN engine reports no per-index memory (its graphs are read through the page cache)");
   }
 
   @Override
