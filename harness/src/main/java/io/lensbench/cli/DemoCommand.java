@@ -1,17 +1,7 @@
 package io.lensbench.cli;
 
 import io.lensbench.core.ExitCode;
-import io.lensbench.datasets.AtomicDirectory;
-import io.lensbench.datasets.DataRoot;
-import io.lensbench.datasets.NativeLayout;
 import io.lensbench.datasets.Dataset;
-import io.lensbench.datasets.DatasetLoader;
-import io.lensbench.datasets.fashion.FashionBuilder;
-import io.lensbench.datasets.fashion.Glossary;
-import io.lensbench.datasets.fashion.KaggleFashionLoader;
-import io.lensbench.encoders.joint.JointModels;
-import io.lensbench.encoders.joint.JointVariant;
-import io.lensbench.encoders.pretrained.ModelPreparation;
 import io.lensbench.reports.ReportOptions;
 import io.lensbench.reports.ReportWriter;
 import io.lensbench.runner.Environment;
@@ -21,14 +11,9 @@ import io.lensbench.runner.ExperimentReader;
 import io.lensbench.runner.ExperimentValidator;
 import io.lensbench.runner.Overrides;
 import io.lensbench.runner.Runner;
-import io.lensbench.stores.embedded.EmbeddedStores;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,38 +64,20 @@ public final class DemoCommand implements Callable<Integer> {
     Experiment resolved = ExperimentValidator.resolve(raw,
         new Overrides(output, null, null, null, null, null, null, null), file.toString());
 
-    List<String> embedded = resolved.stores().stream()
-        .filter(s -> s.uri() == null).map(Experiment.StoreSpec::name).toList();
-    step(err, 1, "embedded stores " + embedded);
-    EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning(embedded);
-    err.println("      " + endpoints);
     Environment env = Environment.system();
+    Preparation prepare = new Preparation(env, err);
+    step(err, 1, "embedded stores");
+    prepare.stores(resolved);
     Path datasetDir = RunComponents.datasetDir(resolved.dataset(), env);
 
     step(err, 2, "fashion dataset (" + source + ") -> " + datasetDir);
-    if (FashionBuilder.isCurrent(datasetDir, source)) {
-      err.println("      reusing the built dataset");
-    } else {
-      if (Files.isRegularFile(datasetDir.resolve(NativeLayout.CARD))) {
-        err.println("      rebuilding: the dataset there is from another source or an older builder");
-      }
-      Path sourceDir = DataRoot.fromEnvironment(data).locate(source, KaggleFashionLoader.ITEMS);
-      AtomicDirectory.build(datasetDir, "dataset folder " + datasetDir, NativeLayout.CARD,
-          tmp -> new FashionBuilder(
-                  new FashionBuilder.Options(source, sourceDir, tmp, 42, 150, 0.3, false, true),
-                  Glossary.load(),
-                  m -> err.println("      " + m))
-              .build());
-    }
-    Dataset dataset = DatasetLoader.load(datasetDir);
+    Dataset dataset = prepare.fashion(datasetDir, source, data, true);
 
     step(err, 3, "pretrained models (USE multilingual v3, EfficientNet-Lite0; prepared once)");
-    ModelPreparation.ensure(env.home(), env.variables(), m -> err.println("      " + m));
+    prepare.pretrained();
 
     step(err, 4, "joint image-text models the experiment names (trained on the TRAIN split, once)");
-    for (JointVariant v : jointVariants(resolved)) {
-      JointModels.trainIfMissing(dataset, v, m -> err.println("      " + m));
-    }
+    prepare.jointModels(dataset, resolved);
 
     step(err, 5, "experiment " + file);
     Runner.Result result;
@@ -126,18 +93,6 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     out.flush();
     return ExitCode.OK.code();
-  }
-
-  /** The joint variants the experiment uses (its default joint model and every strategy's). */
-  static Set<JointVariant> jointVariants(Experiment e) {
-    Set<JointVariant> out = new LinkedHashSet<>();
-    JointVariant.find(e.models().joint()).ifPresent(out::add);
-    for (Experiment.StrategySpec s : e.strategies()) {
-      if (s.jointEncoder() != null) {
-        JointVariant.find(s.jointEncoder()).ifPresent(out::add);
-      }
-    }
-    return out;
   }
 
   private static void step(PrintStream err, int n, String what) {

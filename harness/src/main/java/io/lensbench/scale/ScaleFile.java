@@ -22,14 +22,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A scale plan file ({@code experiments/scale.yaml}, docs/scale.md): the dataset, the one
- * single-vector strategy, the query set, the corpus sizes of the quick and the full profile, and
+ * A scale plan file ({@code experiments/scale.yaml}, docs/scale.md): the dataset, the
+ * single-vector strategies, the query set, the corpus sizes of the quick and the full profile, and
  * per store its index sweep ({@link IndexSweep}). Unknown keys are refused.
  */
 public final class ScaleFile {
-  private static final Set<String> KEYS = Set.of("dataset", "strategy", "jointEncoder", "querySet", "k",
+  private static final Set<String> KEYS = Set.of("dataset", "strategy", "strategies", "jointEncoder", "querySet", "k",
       "rounds", "batchSize", "seed", "quick", "full", "stores", "requestTimeoutSeconds",
       "searchBudgetSeconds");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ScaleFile() {}
 
@@ -51,7 +53,7 @@ public final class ScaleFile {
       }
       ScaleSettings s = settings;
       return new Plan(experiment, new ScaleSettings(ScaleFile.steps(steps, "--steps"), s.stores(), s.sweeps(),
-          s.strategy(), s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep(),
+          s.strategies(), s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep(),
           s.searchBudgetSeconds()));
     }
 
@@ -73,7 +75,7 @@ public final class ScaleFile {
       Experiment only = new Experiment(e.schemaVersion(), e.name(), e.dataset(), e.querySets(),
           e.stores().stream().filter(x -> names.contains(x.name())).toList(), e.models(), e.index(), e.strategies(),
           null, e.k(), e.concurrency(), e.batchSize(), e.seed(), e.limits(), e.output());
-      return new Plan(only, new ScaleSettings(s.steps(), List.copyOf(sweeps.keySet()), sweeps, s.strategy(),
+      return new Plan(only, new ScaleSettings(s.steps(), List.copyOf(sweeps.keySet()), sweeps, s.strategies(),
           s.querySet(), s.k(), s.rounds(), s.batchSize(), s.seed(), s.keep(), s.searchBudgetSeconds()));
     }
   }
@@ -145,7 +147,7 @@ public final class ScaleFile {
     Map<String, IndexSweep> sweeps = sweeps(m.get("stores"), where + ".stores");
     Experiment exp = experiment(m, new ArrayList<>(sweeps.keySet()), where);
     ScaleSettings s = new ScaleSettings(steps, List.copyOf(sweeps.keySet()), sweeps,
-        String.valueOf(m.get("strategy") == null ? "joint" : m.get("strategy")), exp.querySets().get(0),
+        exp.strategies().stream().map(Experiment.StrategySpec::id).toList(), exp.querySets().get(0),
         exp.k(), integer(m, "rounds", 2, where), exp.batchSize(), exp.seed(), false,
         m.containsKey("searchBudgetSeconds") ? integer(m, "searchBudgetSeconds", 0, where) : 0);
     return new Plan(exp, s);
@@ -188,13 +190,42 @@ public final class ScaleFile {
         .append(timeout == null ? "" : ", requestTimeoutSeconds: " + integer(m, "requestTimeoutSeconds", 60, where))
         .append("}\n"));
     y.append("index: {type: flat}\n");
-    y.append("strategies:\n  - {id: ").append(m.get("strategy") == null ? "joint" : m.get("strategy"))
-        .append(", type: joint")
-        .append(m.get("jointEncoder") == null ? "" : ", jointEncoder: " + m.get("jointEncoder")).append("}\n");
+    y.append("strategies:\n").append(strategies(m, where));
     y.append(String.format(Locale.ROOT, "k: %d\nbatchSize: %d\nseed: %d\noutput: runs/scale\n",
         integer(m, "k", 10, where), integer(m, "batchSize", 256, where), integer(m, "seed", 42, where)));
     Experiment raw = ExperimentReader.parse(y.toString(), where, false);
     return ExperimentValidator.resolve(raw, Overrides.NONE, where);
+  }
+
+  /**
+   * The plan's strategies as experiment strategy entries: {@code strategies} (a list of experiment
+   * strategy mappings, docs/experiments.md), or the shorthand {@code strategy: ID} (a joint
+   * strategy, with {@code jointEncoder}); not both. Whether each is single-vector is checked when
+   * its queries are encoded.
+   */
+  private static String strategies(Map<?, ?> m, String where) {
+    if (m.containsKey("strategies")) {
+      if (m.containsKey("strategy") || m.containsKey("jointEncoder")) {
+        throw new BadInputException(where + ": expected either 'strategies' or 'strategy' (with 'jointEncoder'), "
+            + "found both");
+      }
+      if (!(m.get("strategies") instanceof List<?> l) || l.isEmpty()
+          || !l.stream().allMatch(e -> e instanceof Map<?, ?>)) {
+        throw new BadInputException(where + ".strategies: expected a list of strategy mappings such as "
+            + "{type: joint}, found " + m.get("strategies"));
+      }
+      StringBuilder y = new StringBuilder();
+      for (Object e : l) {
+        try {
+          y.append("  - ").append(JSON.writeValueAsString(e)).append('\n');
+        } catch (IOException x) {
+          throw new BadInputException(where + ".strategies: expected plain values, found " + e);
+        }
+      }
+      return y.toString();
+    }
+    return "  - {id: " + (m.get("strategy") == null ? "joint" : m.get("strategy")) + ", type: joint"
+        + (m.get("jointEncoder") == null ? "" : ", jointEncoder: " + m.get("jointEncoder")) + "}\n";
   }
 
   private static int integer(Map<?, ?> m, String key, int dflt, String where) {

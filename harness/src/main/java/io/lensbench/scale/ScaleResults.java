@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a scale run concludes from its steps: a growth law per store × search setting × measure
- * (log-log least squares over the sizes it reached), the quality-vs-latency Pareto front per store
- * at the largest size it reached, and the budget table read from those fronts.
+ * What a scale run concludes from its steps: a growth law per store × strategy × search setting ×
+ * measure (log-log least squares over the sizes it reached), the quality-vs-latency Pareto front
+ * per store and strategy at the largest size it reached, and the budget table read from those fronts.
  */
 public final class ScaleResults {
   /** The measures fitted against the corpus size, with how a row holds them. */
@@ -33,19 +33,20 @@ public final class ScaleResults {
     return v instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
-  /** Growth fits: one per store, search setting and measure with at least two sizes; plus the JVM's peak RSS. */
+  /** Growth fits: one per store, strategy, search setting and measure with at least two sizes; plus the JVM's peak RSS. */
   public static List<Map<String, Object>> growth(List<Map<String, Object>> steps) {
     Map<String, List<double[]>> series = new TreeMap<>();
     for (Map<String, Object> step : steps) {
       double n = ((Number) step.get("items")).doubleValue();
       for (Map<String, Object> row : rows(step)) {
         for (String m : MEASURES) {
-          series.computeIfAbsent(row.get("store") + "\t" + row.get("search") + "\t" + m, x -> new ArrayList<>())
+          series.computeIfAbsent(row.get("store") + "\t" + row.get("strategy") + "\t" + row.get("search") + "\t" + m,
+                  x -> new ArrayList<>())
               .add(new double[] {n, measure(row, m)});
         }
       }
       if (step.get("jvm") instanceof Map<?, ?> jvm && jvm.get("peakRssBytes") instanceof Number p) {
-        series.computeIfAbsent("lensbench-jvm\t-\tjvmPeakRssBytes", x -> new ArrayList<>())
+        series.computeIfAbsent("lensbench-jvm\t-\t-\tjvmPeakRssBytes", x -> new ArrayList<>())
             .add(new double[] {n, p.doubleValue()});
       }
     }
@@ -57,8 +58,9 @@ public final class ScaleResults {
         String[] k = key.split("\t");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("store", k[0]);
-        m.put("search", k[1]);
-        m.put("measure", k[2]);
+        m.put("strategy", k[1]);
+        m.put("search", k[2]);
+        m.put("measure", k[3]);
         m.put("exponent", StoreSweep.round(g.exponent()));
         m.put("r2", StoreSweep.round(g.r2()));
         m.put("points", g.points());
@@ -68,30 +70,36 @@ public final class ScaleResults {
     return out;
   }
 
-  /** Per store, the Pareto front (p99 ms vs ANN recall@k) at the largest size it reached, and the budget table. */
+  /**
+   * Per store and strategy, the Pareto front (p99 ms vs ANN recall@k) at the largest size it
+   * reached, and the budget table.
+   */
   public static List<Map<String, Object>> fronts(List<Map<String, Object>> steps) {
     Map<String, Map<String, Object>> lastStep = new TreeMap<>();
     Map<String, List<Map<String, Object>>> lastRows = new TreeMap<>();
     for (Map<String, Object> step : steps) {
       Map<String, List<Map<String, Object>>> byStore = new TreeMap<>();
       rows(step).stream().filter(r -> !r.containsKey("error"))
-          .forEach(r -> byStore.computeIfAbsent((String) r.get("store"), s -> new ArrayList<>()).add(r));
+          .forEach(r -> byStore.computeIfAbsent(r.get("store") + "\t" + r.get("strategy"), s -> new ArrayList<>())
+              .add(r));
       byStore.forEach((s, rows) -> {
         lastStep.put(s, step);
         lastRows.put(s, rows);
       });
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    lastRows.forEach((store, rows) -> out.add(front(store, ((Number) lastStep.get(store).get("items")).longValue(), rows)));
+    lastRows.forEach((key, rows) -> out.add(front(key.split("\t"), ((Number) lastStep.get(key).get("items")).longValue(),
+        rows)));
     return out;
   }
 
-  private static Map<String, Object> front(String store, long items, List<Map<String, Object>> rows) {
+  private static Map<String, Object> front(String[] storeAndStrategy, long items, List<Map<String, Object>> rows) {
     List<ScaleMath.Point> points = rows.stream().map(r -> new ScaleMath.Point((String) r.get("search"),
         measure(r, "p99Ms"), measure(r, "annRecallAtK"))).toList();
     List<ScaleMath.Point> front = ScaleMath.paretoFront(points);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("store", store);
+    m.put("store", storeAndStrategy[0]);
+    m.put("strategy", storeAndStrategy[1]);
     m.put("items", items);
     m.put("front", front.stream().map(ScaleMath.Point::label).toList());
     List<Map<String, Object>> advice = new ArrayList<>();

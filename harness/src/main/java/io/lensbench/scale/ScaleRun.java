@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code bench scale}: for each corpus size, grows the dataset (seeded vector-model distractors,
@@ -50,10 +51,16 @@ public final class ScaleRun {
 
   /** Every step, in order; a store that failed at one size is not tried at larger ones. */
   public List<Map<String, Object>> run() {
+    return run(done -> { });
+  }
+
+  /** {@link #run()}, handing the steps measured so far to {@code afterEachStep} after each one. */
+  public List<Map<String, Object>> run(Consumer<List<Map<String, Object>>> afterEachStep) {
     List<Map<String, Object>> steps = new ArrayList<>();
     List<String> stopped = new ArrayList<>();
     for (long n : settings.steps()) {
       steps.add(step(n, stopped));
+      afterEachStep.accept(List.copyOf(steps));
     }
     return steps;
   }
@@ -69,24 +76,27 @@ public final class ScaleRun {
     try (ProcessMemory memory = new ProcessMemory();
         RunComponents components = RunComponents.open(exp, env, err)) {
       RunSelection selection = RunSelection.of(exp, components.dataset(), components.distractors());
-      Strategy strategy = new StrategyFactory(components).buildAll(exp).get(settings.strategy());
+      Map<String, Strategy> built = new StrategyFactory(components).buildAll(exp);
       QuerySet qs = selection.querySets().get(0);
-      ScaleQueries queries = ScaleQueries.encode(strategy, qs);
       step.put("distractors", selection.distractors() == null ? 0 : selection.distractors().count());
       step.put("distractorMode", DistractorMode.VECTOR_MODEL.wireName());
       step.put("querySet", qs.name());
-      step.put("queries", queries.ids().size());
-      for (Experiment.StoreSpec spec : exp.stores()) {
-        if (stopped.contains(spec.name())) {
-          continue;
+      for (String id : settings.strategies()) {
+        Strategy strategy = built.get(id);
+        ScaleQueries queries = ScaleQueries.encode(strategy, qs);
+        step.put("queries", queries.ids().size());
+        for (Experiment.StoreSpec spec : exp.stores()) {
+          if (stopped.contains(spec.name())) {
+            continue;
+          }
+          StoreSweep sweep = new StoreSweep(components.store(spec), strategy, selection, queries, settings,
+              servers.getOrDefault(spec.name(), StoreServer.unknown()), err);
+          List<Map<String, Object>> storeRows = sweep.run(settings.sweeps().get(spec.name()));
+          if (storeRows.stream().anyMatch(r -> r.containsKey("error"))) {
+            stopped.add(spec.name());
+          }
+          rows.addAll(storeRows);
         }
-        StoreSweep sweep = new StoreSweep(components.store(spec), strategy, selection, queries, settings,
-            servers.getOrDefault(spec.name(), StoreServer.unknown()), err);
-        List<Map<String, Object>> storeRows = sweep.run(settings.sweeps().get(spec.name()));
-        if (storeRows.stream().anyMatch(r -> r.containsKey("error"))) {
-          stopped.add(spec.name());
-        }
-        rows.addAll(storeRows);
       }
       step.put("jvm", memory.jvm());
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param steps corpus sizes, ascending (real items plus seeded vector-model distractors)
  * @param stores store names
  * @param sweeps the index sweep per store name
- * @param strategy the single-vector strategy (an experiment strategy id of {@code experiments/scale.yaml})
+ * @param strategies the single-vector strategies, by experiment strategy id, each swept on every store
  * @param querySet the query set searched
  * @param k depth of every search (recall@k, nDCG@k, ANN recall@k)
  * @param rounds measured passes over the queries per search setting (after a warm-up)
@@ -21,14 +21,18 @@ import java.util.Map;
  *     queries it measured (0: no budget)
  */
 public record ScaleSettings(List<Long> steps, List<String> stores, Map<String, IndexSweep> sweeps,
-    String strategy, String querySet, int k, int rounds, int batchSize, long seed, boolean keep,
+    List<String> strategies, String querySet, int k, int rounds, int batchSize, long seed, boolean keep,
     int searchBudgetSeconds) {
+
+  public ScaleSettings {
+    strategies = List.copyOf(strategies);
+  }
 
   /** As {@code scale.json} records it. */
   public Map<String, Object> toJson() {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("steps", steps);
-    m.put("strategy", strategy);
+    m.put("strategies", strategies);
     m.put("querySet", querySet);
     m.put("k", k);
     m.put("rounds", rounds);

@@ -41,6 +41,23 @@ class ScaleFileTest {
   }
 
   @Test
+  void aPlanMaySweepSeveralStrategiesButNotNameThemTwice() {
+    String two = PLAN.replace("strategy: joint\n",
+        "strategies: [{id: joint, type: joint}, {id: caption, type: crossmodal, captioner: text-summary}]\n");
+    ScaleFile.Plan p = ScaleFile.parse(two, "plan.yaml", false);
+    assertEquals(List.of("joint", "caption"), p.settings().strategies());
+    assertEquals(List.of("joint", "caption"), p.experiment().strategies().stream().map(s -> s.id()).toList());
+    assertEquals(List.of("joint"), ScaleFile.parse(PLAN, "plan.yaml", false).settings().strategies());
+    BadInputException both = assertThrows(BadInputException.class,
+        () -> ScaleFile.parse(two.replace("querySet:", "strategy: joint\nquerySet:"), "plan.yaml", false));
+    assertTrue(both.getMessage().contains("either 'strategies' or 'strategy'"), both.getMessage());
+    BadInputException notAList = assertThrows(BadInputException.class,
+        () -> ScaleFile.parse(PLAN.replace("strategy: joint\n", "strategies: joint\n"), "plan.yaml", false));
+    assertTrue(notAList.getMessage().contains("plan.yaml.strategies: expected a list of strategy mappings"),
+        notAList.getMessage());
+  }
+
+  @Test
   void aBadBudgetIsRefusedNamingTheKey() {
     BadInputException e = assertThrows(BadInputException.class,
         () -> ScaleFile.parse(PLAN.replace("searchBudgetSeconds: 120", "searchBudgetSeconds: -5"), "plan.yaml", false));

@@ -74,6 +74,21 @@ class JointModelsTest {
   }
 
   @Test
+  void aGrownCopyUsesItsBaseModelsForEveryVariant() {
+    io.lensbench.encoders.pretrained.Prepared.models();
+    Map<String, Split> s = Map.of("1", Split.TRAIN);
+    Dataset base = dataset(s, "abc");
+    Dataset b = dataset(s, "def");
+    Dataset grown = new Dataset("fashion", Path.of("/data/scale/fashion-1M"), base.items(), List.of(), s,
+        "grown-own-checksum", Map.of("grownFrom", Map.of("checksum", "abc")));
+    for (JointVariant v : JointVariant.values()) {
+      // once, the variants were keyed by the grown copy's own checksum: bench scale found no model
+      assertEquals(JointModels.dir(base, v), JointModels.dir(grown, v), v.id());
+      assertNotEquals(JointModels.dir(b, v), JointModels.dir(grown, v), v.id());
+    }
+  }
+
+  @Test
   void defaultDirDependsOnDataAndConfig() {
     Map<String, Split> s = Map.of("1", Split.TRAIN);
     JointTrainingConfig cfg = JointTrainingConfig.defaults();

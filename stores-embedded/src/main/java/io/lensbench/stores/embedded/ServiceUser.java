@@ -2,6 +2,7 @@ package io.lensbench.stores.embedded;
 
 import io.lensbench.core.InfrastructureException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The OS user a store process runs as. No store runs as root (OpenSearch refuses it): when
@@ -91,23 +93,36 @@ final class ServiceUser {
     return switching ? ", user " + name : "";
   }
 
-  /** Hands a folder tree to this user (chown -R), when it is not already theirs. */
+  /**
+   * Hands a folder tree to this user (chown -R) when any folder in it is not already theirs — a
+   * sub-folder re-created by root (say a deleted data folder) would otherwise stop the server.
+   */
   void own(Path dir) {
-    if (!switching) {
+    if (!switching || ownsEveryFolder(dir)) {
       return;
-    }
-    try {
-      String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
-      if (owner.equals(name)) {
-        return;
-      }
-    } catch (IOException e) {
-      // fall through to chown, which reports the problem
     }
     Processes.Result r = Processes.run(List.of("chown", "-R", uid + ":" + gid, dir.toString()),
         Duration.ofMinutes(2));
     if (!r.ok()) {
       throw new InfrastructureException("stores: cannot chown " + dir + " to " + name + ": " + r.output().trim());
+    }
+  }
+
+  /** True when {@code dir} and every folder below it belong to this user (files are created by it). */
+  private boolean ownsEveryFolder(Path dir) {
+    try (Stream<Path> tree = Files.walk(dir)) {
+      return tree.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .allMatch(p -> ownedByMe(p));
+    } catch (IOException | UncheckedIOException e) {
+      return false; // chown reports the problem
+    }
+  }
+
+  private boolean ownedByMe(Path p) {
+    try {
+      return Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName().equals(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

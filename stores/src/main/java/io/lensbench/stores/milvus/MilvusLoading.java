@@ -46,7 +46,7 @@ final class MilvusLoading {
     try {
       return action.get();
     } catch (RuntimeException e) {
-      if (MilvusStore.isConnectionFailure(e) || Boolean.TRUE.equals(loadState(collection))) {
+      if (MilvusConnection.isConnectionFailure(e) || Boolean.TRUE.equals(loadState(collection))) {
         throw e;
       }
       // When the load state itself cannot be read (Milvus Lite after a restart answers with an
@@ -73,7 +73,7 @@ final class MilvusLoading {
         client.loadCollection(load.build());
         return;
       } catch (RuntimeException e) {
-        if (MilvusStore.isConnectionFailure(e)) {
+        if (MilvusConnection.isConnectionFailure(e)) {
           throw errors.wrap(collection, "load", e);
         }
         last = e;

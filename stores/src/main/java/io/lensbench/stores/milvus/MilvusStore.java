@@ -1,8 +1,6 @@
 package io.lensbench.stores.milvus;
 
 import com.google.gson.JsonObject;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.lensbench.core.InfrastructureException;
 import io.lensbench.core.Ranking;
 import io.lensbench.core.SearchHit;
@@ -24,7 +22,6 @@ import io.lensbench.stores.TextField;
 import io.lensbench.stores.VectorField;
 import io.milvus.orm.iterator.QueryIterator;
 import io.milvus.response.QueryResultsWrapper;
-import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
@@ -37,12 +34,10 @@ import io.milvus.v2.service.vector.request.QueryIteratorReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.UpsertReq;
 import io.milvus.v2.service.vector.response.QueryResp;
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,10 +115,10 @@ public final class MilvusStore extends CheckedStore<Map<String, JsonObject>> {
 
   /** Connects; fails with an InfrastructureException naming the URI when Milvus is down. */
   public static MilvusStore open(StoreId id, StoreConfig config) {
-    StoreErrors errors = new StoreErrors(id, config, MilvusStore::isConnectionFailure);
+    StoreErrors errors = new StoreErrors(id, config, MilvusConnection::isConnectionFailure);
     MilvusClientV2 c = null;
     try {
-      c = new MilvusClientV2(connectConfig(config));
+      c = new MilvusClientV2(MilvusConnection.config(config));
       String v = c.getServerVersion();
       return new MilvusStore(c, id, config, errors, v == null ? "unknown" : v);
     } catch (RuntimeException e) {
@@ -132,51 +127,6 @@ public final class MilvusStore extends CheckedStore<Map<String, JsonObject>> {
       }
       throw errors.onOpen(e);
     }
-  }
-
-  private static ConnectConfig connectConfig(StoreConfig config) {
-    StoreConfig.MilvusConfig m = config.milvus();
-    ConnectConfig.ConnectConfigBuilder b = ConnectConfig.builder()
-        .uri(m.uri())
-        .connectTimeoutMs(config.connectTimeout().toMillis())
-        .rpcDeadlineMs(config.requestTimeout().toMillis());
-    if (m.token() != null) {
-      b.token(m.token().reveal());
-    }
-    if (m.user() != null) {
-      b.username(m.user());
-    }
-    if (m.password() != null) {
-      b.password(m.password().reveal());
-    }
-    if (m.database() != null) {
-      b.dbName(m.database());
-    }
-    return b.build();
-  }
-
-  /** True when the exception means Milvus is not reachable (gRPC UNAVAILABLE, deadline, refused). */
-  static boolean isConnectionFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException sre) {
-        Status.Code code = sre.getStatus().getCode();
-        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-          return true;
-        }
-      }
-      if (t instanceof ConnectException) {
-        return true;
-      }
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("unavailable") || m.contains("connection refused") || m.contains("deadline exceeded")
-          || m.contains("failed to connect") || m.contains("connect to")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
   }
 
   @Override

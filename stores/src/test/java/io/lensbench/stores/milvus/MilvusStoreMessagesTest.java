@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MilvusStoreMessagesTest {
 
   private static StoreErrors errors(StoreConfig.MilvusConfig m) {
-    return new StoreErrors(StoreKind.MILVUS, StoreConfig.defaults().withMilvus(m), MilvusStore::isConnectionFailure);
+    return new StoreErrors(StoreKind.MILVUS, StoreConfig.defaults().withMilvus(m), MilvusConnection::isConnectionFailure);
   }
 
   @Test
@@ -46,9 +46,9 @@ class MilvusStoreMessagesTest {
 
   @Test
   void grpcUnavailableIsAConnectionFailure() {
-    assertTrue(MilvusStore.isConnectionFailure(new RuntimeException("wrapped", Status.UNAVAILABLE.asRuntimeException())));
-    assertTrue(MilvusStore.isConnectionFailure(new ConnectException("Connection refused")));
-    assertFalse(MilvusStore.isConnectionFailure(new RuntimeException("collection not loaded")));
+    assertTrue(MilvusConnection.isConnectionFailure(new RuntimeException("wrapped", Status.UNAVAILABLE.asRuntimeException())));
+    assertTrue(MilvusConnection.isConnectionFailure(new ConnectException("Connection refused")));
+    assertFalse(MilvusConnection.isConnectionFailure(new RuntimeException("collection not loaded")));
   }
 
   @Test
