@@ -35,13 +35,11 @@ final class Preparation {
     this.err = err;
   }
 
-  /** Starts the embedded stores (those without a uri) the experiment names; returns their names. */
-  List<String> stores(Experiment e) {
+  /** Starts the embedded stores (those without a uri) the experiment names. */
+  void stores(Experiment e) {
     List<String> embedded = e.stores().stream()
         .filter(s -> s.uri() == null).map(Experiment.StoreSpec::name).toList();
-    EmbeddedStores.Endpoints endpoints = EmbeddedStores.ensureRunning(embedded);
-    err.println("      " + endpoints);
-    return embedded;
+    err.println("      " + embedded + ": " + EmbeddedStores.ensureRunning(embedded));
   }
 
   /**

@@ -40,8 +40,7 @@ public final class ScaleResults {
       double n = ((Number) step.get("items")).doubleValue();
       for (Map<String, Object> row : rows(step)) {
         for (String m : MEASURES) {
-          series.computeIfAbsent(row.get("store") + "\t" + row.get("strategy") + "\t" + row.get("search") + "\t" + m,
-                  x -> new ArrayList<>())
+          series.computeIfAbsent(storeAndStrategy(row) + "\t" + row.get("search") + "\t" + m, x -> new ArrayList<>())
               .add(new double[] {n, measure(row, m)});
         }
       }
@@ -80,8 +79,7 @@ public final class ScaleResults {
     for (Map<String, Object> step : steps) {
       Map<String, List<Map<String, Object>>> byStore = new TreeMap<>();
       rows(step).stream().filter(r -> !r.containsKey("error"))
-          .forEach(r -> byStore.computeIfAbsent(r.get("store") + "\t" + r.get("strategy"), s -> new ArrayList<>())
-              .add(r));
+          .forEach(r -> byStore.computeIfAbsent(storeAndStrategy(r), s -> new ArrayList<>()).add(r));
       byStore.forEach((s, rows) -> {
         lastStep.put(s, step);
         lastRows.put(s, rows);
@@ -123,6 +121,11 @@ public final class ScaleResults {
     }
     m.put("advice", advice);
     return m;
+  }
+
+  /** The series a row belongs to, tab-separated: its store and its strategy. */
+  private static String storeAndStrategy(Map<String, Object> row) {
+    return row.get("store") + "\t" + row.get("strategy");
   }
 
   @SuppressWarnings("unchecked")

@@ -94,8 +94,10 @@ final class ServiceUser {
   }
 
   /**
-   * Hands a folder tree to this user (chown -R) when any folder in it is not already theirs — a
-   * sub-folder re-created by root (say a deleted data folder) would otherwise stop the server.
+   * Hands a folder tree to this user (chown -R) when a folder LensBench makes in it is not
+   * already theirs — a sub-folder re-created by root (say a deleted data folder) would otherwise
+   * stop the server. Those are at most two levels down (data, logs, conf/jvm.options.d); below
+   * them the server writes as this user, so its data (thousands of files at 1M items) is not walked.
    */
   void own(Path dir) {
     if (!switching || ownsEveryFolder(dir)) {
@@ -108,9 +110,9 @@ final class ServiceUser {
     }
   }
 
-  /** True when {@code dir} and every folder below it belong to this user (files are created by it). */
+  /** True when {@code dir} and the folders up to two levels below it belong to this user. */
   private boolean ownsEveryFolder(Path dir) {
-    try (Stream<Path> tree = Files.walk(dir)) {
+    try (Stream<Path> tree = Files.walk(dir, 2)) {
       return tree.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
           .allMatch(p -> ownedByMe(p));
     } catch (IOException | UncheckedIOException e) {
